@@ -1,0 +1,6 @@
+/** The ordered list of schema migrations. Add a file `NNN-name.ts` and list it here. */
+import type { Migration } from '../migrate.ts';
+import { migration as m001 } from './001-core-tables.ts';
+import { migration as m002 } from './002-etl-log.ts';
+
+export const migrations: readonly Migration[] = [m001, m002];
