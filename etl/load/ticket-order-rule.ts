@@ -1,0 +1,62 @@
+/**
+ * FORMATS.md section 2: "a ticket's first event by time must be opened (events
+ * before it are rejected with that reason)". Events arrive in any order across
+ * files, so the rule is applied against everything known so far:
+ *  - a new event earlier than its ticket's `opened` (stored or in this file) fails;
+ *  - events of a ticket whose `opened` has not arrived yet are kept (the ticket is
+ *    not a contact until it is opened);
+ *  - stored events that turn out to precede a late-arriving `opened` are
+ *    *retracted*: moved to etl_rejects under this run, naming the run that had
+ *    loaded them (that run's counts stay as they were when it finished).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runQuery } from '../../server/db/run-sql.ts';
+import type { RuleSpec } from '../sources/source-spec.ts';
+import { VALID } from './stage-rows.ts';
+import { lit } from './typed-columns.ts';
+
+/** A ticket event as typed, with the format's column names, for etl_rejects.raw. */
+const TYPED_ROW_JSON = `to_json(struct_pack(ticket_id, event_id,
+  "at" := strftime(timezone('UTC', event_at), '%Y-%m-%dT%H:%M:%S.%fZ'), "type", channel, actor,
+  customer_id, order_id, category, priority, status, template_id, amount, extra))`;
+
+export const BEFORE_OPENED_RULE: RuleSpec = {
+  id: 'before_opened',
+  message: "the event is earlier than its ticket's opened event",
+  // Evaluated across rows by applyTicketOrderRule, not per row.
+  failsWhen: 'false',
+};
+
+/** Marks new events that precede their ticket's opening; returns how many stored events it retracted. */
+export async function applyTicketOrderRule(c: DuckDBConnection, ruleIndex: number, runId: number): Promise<number> {
+  await c.run(`CREATE OR REPLACE TEMP TABLE ticket_opened AS
+    SELECT ticket_id AS opened_ticket, min(event_at) AS opened_at FROM (
+      SELECT ticket_id, event_at FROM ticket_events
+      WHERE "type" = 'opened' AND ticket_id IN (SELECT ticket_id FROM staged)
+      UNION ALL
+      SELECT ticket_id, event_at FROM staged WHERE "type" = 'opened' AND ${VALID}
+    ) GROUP BY ticket_id`);
+  // The raw text is kept only for rows that failed while staging; for these the
+  // reject keeps the row as typed.
+  await c.run(`UPDATE staged SET _late_rule = ${ruleIndex}, _raw = ${TYPED_ROW_JSON}
+    FROM ticket_opened o
+    WHERE staged.ticket_id = o.opened_ticket AND staged.event_at < o.opened_at AND staged._fails IS NULL AND staged._late_rule IS NULL`);
+  return retractStored(c, runId);
+}
+
+async function retractStored(c: DuckDBConnection, runId: number): Promise<number> {
+  await c.run(`CREATE OR REPLACE TEMP TABLE retracted AS
+    SELECT e.* FROM ticket_events e JOIN ticket_opened o ON e.ticket_id = o.opened_ticket
+    WHERE e.event_at < o.opened_at`);
+  const [row] = await runQuery<{ n: number }>(c, 'SELECT count(*) AS n FROM retracted');
+  const n = row?.n ?? 0;
+  if (n === 0) return 0;
+  await c.run(`INSERT INTO etl_rejects (run_id, kind, source_line, rule, rules, message, raw, retracted_from_run)
+    SELECT ${runId}, 'ticket_events', source_line, ${lit(BEFORE_OPENED_RULE.id)}, [${lit(BEFORE_OPENED_RULE.id)}],
+      ${lit(BEFORE_OPENED_RULE.message)},
+      ${TYPED_ROW_JSON},
+      run_id
+    FROM retracted ORDER BY run_id, source_line`);
+  await c.run('DELETE FROM ticket_events WHERE event_key IN (SELECT event_key FROM retracted)');
+  return n;
+}

@@ -1,0 +1,125 @@
+/**
+ * Decides how a file is read (format, compression, text encoding) and, for GBK /
+ * GB18030 text, which DuckDB cannot read (STACK.md), transcodes it to a temporary
+ * UTF-8 file in one streaming pass that also validates every byte.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import iconv from 'iconv-lite';
+import { FileRefusedError } from '../load/errors.ts';
+import { openBytes } from './byte-scan.ts';
+import { gb18030Validator, sniffEncoding, type TextEncoding } from './encoding.ts';
+
+export type FileFormat = 'csv' | 'jsonl' | 'parquet';
+export type DeclaredEncoding = 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+
+export interface PreparedFile {
+  /** The file DuckDB reads: the original, or a transcoded temporary copy. */
+  readPath: string;
+  format: FileFormat;
+  /** Whether DuckDB must gunzip `readPath`. */
+  gzip: boolean;
+  /** Compression of the original file. */
+  compression: 'none' | 'gzip';
+  encoding: TextEncoding | 'binary';
+  /** Removes temporary files. */
+  cleanup(): void;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+function formatFromName(file: string): FileFormat | undefined {
+  const base = file.toLowerCase().replace(/\.gz$/, '');
+  if (base.endsWith('.csv') || base.endsWith('.txt')) return 'csv';
+  if (base.endsWith('.jsonl') || base.endsWith('.ndjson') || base.endsWith('.json')) return 'jsonl';
+  if (base.endsWith('.parquet')) return 'parquet';
+  return undefined;
+}
+
+async function readSample(file: string, gzip: boolean): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  const stream = openBytes(file, gzip);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= SAMPLE_BYTES) break;
+    }
+  } catch (err) {
+    if (size === 0) throw new FileRefusedError(`not a readable gzip file: ${(err as Error).message}`, { offset: 0 }, { cause: err });
+  } finally {
+    (stream as unknown as { destroy?: () => void }).destroy?.();
+  }
+  return Buffer.concat(parts).subarray(0, SAMPLE_BYTES);
+}
+
+function headBytes(file: string, n: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const got = fs.readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, got);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export async function prepareFile(file: string, declared: DeclaredEncoding = 'auto'): Promise<PreparedFile> {
+  const head = headBytes(file, 4);
+  const noop = () => {};
+  if (head.toString('latin1') === 'PAR1') {
+    return { readPath: file, format: 'parquet', gzip: false, compression: 'none', encoding: 'binary', cleanup: noop };
+  }
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const sample = await readSample(file, gzip);
+  if (sample.length === 0) throw new FileRefusedError('the file is empty (no header row)', { line: 1, offset: 0 });
+  const format = formatFromName(file) ?? (sample.toString('latin1').trimStart().startsWith('{') ? 'jsonl' : 'csv');
+  if (format === 'parquet') throw new FileRefusedError('named .parquet but not a Parquet file (no PAR1 magic)', { offset: 0 });
+  const nul = sample.indexOf(0);
+  if (nul >= 0) throw new FileRefusedError(`binary content (a NUL byte), not ${format.toUpperCase()} text`, { offset: nul });
+  const encoding: TextEncoding =
+    declared === 'auto' ? sniffEncoding(sample) : declared === 'utf-8' ? (sniffEncoding(sample) === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8') : 'gb18030';
+  const compression = gzip ? 'gzip' : 'none';
+  if (encoding !== 'gb18030') return { readPath: file, format, gzip, compression, encoding, cleanup: noop };
+  const readPath = await transcodeGb18030(file, gzip);
+  return { readPath, format, gzip: false, compression, encoding, cleanup: () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true }) };
+}
+
+/** Validates and transcodes GB18030 text to a temporary UTF-8 file. */
+async function transcodeGb18030(file: string, gzip: boolean): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-radar-etl-'));
+  const out = path.join(dir, path.basename(file).replace(/\.gz$/i, ''));
+  const validator = gb18030Validator();
+  let consumed = 0;
+  let lines = 1;
+  const check = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const bad = validator.push(chunk);
+      if (bad >= 0) {
+        const upTo = bad - consumed;
+        for (let i = 0; i < upTo; i++) if (chunk[i] === 0x0a) lines++;
+        done(new FileRefusedError(`not valid GBK/GB18030 text: invalid byte sequence at byte ${bad}`, { offset: bad, line: lines }));
+        return;
+      }
+      for (const b of chunk) if (b === 0x0a) lines++;
+      consumed += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      const cut = validator.end();
+      done(cut >= 0 ? new FileRefusedError(`GBK/GB18030 text ends inside a character at byte ${cut}`, { offset: cut, line: lines }) : null);
+    },
+  });
+  try {
+    await pipeline(openBytes(file, gzip), check, iconv.decodeStream('gb18030'), iconv.encodeStream('utf-8'), fs.createWriteStream(out));
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (err instanceof FileRefusedError) throw err;
+    throw new FileRefusedError(`cannot read the file: ${(err as Error).message}`, {}, { cause: err });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * The Hono app: one sub-app per feature under /api, the dashboard at /, errors
+ * turned into JSON in one place. `createApp` takes everything it needs, so tests
+ * build it over a temporary database and call `app.request()`.
+ */
+import { Hono } from 'hono';
+import type { TokenVerifier } from './auth/roles.ts';
+import type { Warehouse } from './db/warehouse.ts';
+import { EtlJobs } from './etl-jobs/etl-jobs.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { onApiNotFound, onError } from './http/errors.ts';
+import { buildOpenApiDocument } from './http/openapi.ts';
+import { serveWeb } from './http/web-static.ts';
+import { etlRoutes } from './routes/etl.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppContext {
+  wh: Warehouse;
+  /** Platform time zone. */
+  timeZone: string;
+  /** Inbox folder; scans and the demo use it. */
+  inbox: string;
+  /** Who a bearer token is (the local admin token today). */
+  verify: TokenVerifier;
+  /** The ETL work of this server; made here if not given (tests). */
+  jobs?: EtlJobs;
+  /** Epoch ms of the start, for uptime; default now. */
+  startedAt?: number;
+  /** Folder of the built dashboard; default dist/web. */
+  webRoot?: string;
+}
+
+export function createApp(ctx: AppContext) {
+  const jobs = ctx.jobs ?? new EtlJobs(ctx.wh, { inbox: ctx.inbox, timeZone: ctx.timeZone });
+  const openapi = buildOpenApiDocument();
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes({ wh: ctx.wh, timeZone: ctx.timeZone, startedAt: ctx.startedAt ?? Date.now() }))
+    .route('/etl', etlRoutes({ wh: ctx.wh, jobs, verify: ctx.verify }))
+    .get('/openapi.json', (c) => c.json(openapi));
+  const app = new Hono<AppEnv>().route('/api', api).use('*', serveWeb(ctx.webRoot));
+  app.onError(onError);
+  app.notFound(onApiNotFound);
+  return app;
+}
+
+/** The app's type, for a typed client (`hc<AppType>`) in the dashboard. */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,27 @@
+/**
+ * Scans the inbox every `intervalS` seconds. A tick that finds a scan (or the
+ * demo) still running is skipped rather than queued, so a slow load never piles
+ * up scans behind it.
+ */
+import type { InboxEntry } from '../../etl/inbox/scan-inbox.ts';
+import type { EtlJobs } from './etl-jobs.ts';
+
+export interface InboxScheduler {
+  stop(): void;
+}
+
+export function scheduleInboxScans(
+  jobs: EtlJobs,
+  intervalS: number,
+  report: (entries: InboxEntry[]) => void,
+  onError: (err: unknown) => void = (err) => console.error('inbox scan failed:', err),
+): InboxScheduler {
+  if (intervalS <= 0) return { stop() {} };
+  const timer = setInterval(function inboxTick() {
+    if (jobs.inboxBusy || jobs.stopping) return;
+    jobs.scan('inbox').then((entries) => entries.length > 0 && report(entries), onError);
+  }, intervalS * 1000);
+  // The schedule alone must not keep the process alive.
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

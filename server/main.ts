@@ -1,0 +1,155 @@
+/**
+ * `npm start`: settings -> database (created if new) -> demo data on an empty
+ * one -> scheduled inbox scans -> HTTP server -> runtime file for the CLI.
+ * SIGINT/SIGTERM shut down in the reverse order, and a load in flight is rolled
+ * back and recorded rather than cut off.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { formatOutcomeLine, outcomeOfEntry } from '../etl/cli/format-summary.ts';
+import type { InboxEntry } from '../etl/inbox/scan-inbox.ts';
+import { markInterruptedRuns } from '../etl/load/run-log.ts';
+import { createApp } from './app.ts';
+import { createLocalAdminToken } from './auth/local-token.ts';
+import { removeRuntimeFile, writeRuntimeFile } from './config/runtime-file.ts';
+import { serverHelp } from './config/settings-help.ts';
+import { parseCommandLine, UsageError, type Settings } from './config/settings.ts';
+import { DatabaseLockedError, Warehouse } from './db/warehouse.ts';
+import { EtlJobs } from './etl-jobs/etl-jobs.ts';
+import { scheduleInboxScans, type InboxScheduler } from './etl-jobs/inbox-scheduler.ts';
+import { tableCounts } from './etl-jobs/run-log-queries.ts';
+
+const DEMO = { days: 90, seed: 1 };
+
+function readSettings(): Settings {
+  try {
+    const { settings, options } = parseCommandLine(process.argv.slice(2), process.env);
+    if (options.help) {
+      console.log(serverHelp());
+      process.exit(0);
+    }
+    return settings;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n(npm start -- --help lists the settings)`);
+    process.exit(2);
+  }
+}
+
+async function openWarehouse(settings: Settings): Promise<Warehouse> {
+  try {
+    return await Warehouse.open({ file: settings.db });
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError)) throw err;
+    console.error(`The database ${settings.db} is in use by another process (another Support Radar server, or an etl command). Stop it, or start this server with another --db.`);
+    process.exit(3);
+  }
+}
+
+function logEntry(entry: InboxEntry): void {
+  console.log(`  ${formatOutcomeLine(outcomeOfEntry(entry))}`);
+}
+
+async function loadDemoIfEmpty(wh: Warehouse, jobs: EtlJobs, settings: Settings): Promise<void> {
+  if (!settings.demo) return;
+  const t = await tableCounts(wh);
+  if (t.calls + t.ticket_events + t.complaints > 0) return;
+  console.log(`Empty database: loading ${DEMO.days} days of demo data through ${settings.inbox} (turn off with --no-demo)`);
+  try {
+    await jobs.demo({ ...DEMO, end: new Date(), onEntry: logEntry });
+  } catch (err) {
+    // The demo is a convenience: the server is still useful without it.
+    if (!jobs.stopping) console.error('demo data could not be generated:', err);
+  }
+}
+
+/** The URL the CLI and the user should use: a wildcard address is reached on loopback. */
+function publicUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}/`;
+}
+
+function listen(app: ReturnType<typeof createApp>, settings: Settings): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info) => resolve({ server, port: info.port }));
+    server.once('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const settings = readSettings();
+  fs.mkdirSync(path.dirname(path.resolve(settings.db)), { recursive: true });
+  const wh = await openWarehouse(settings);
+  const interrupted = await markInterruptedRuns(wh.write);
+  if (interrupted) console.log(`${interrupted} load(s) interrupted by an earlier stop were marked failed (nothing of them was loaded)`);
+  fs.mkdirSync(settings.inbox, { recursive: true });
+  const jobs = new EtlJobs(wh, { inbox: settings.inbox, timeZone: settings.timeZone });
+  const admin = createLocalAdminToken();
+  const state: Running = { settings, wh, jobs };
+  onSignals(state);
+  await loadDemoIfEmpty(wh, jobs, settings);
+  if (jobs.stopping) return;
+  state.scheduler = scheduleInboxScans(jobs, settings.scanIntervalS, (entries) => {
+    console.log(`inbox: ${entries.length} file(s)`);
+    entries.forEach(logEntry);
+  });
+  const app = createApp({ wh, timeZone: settings.timeZone, inbox: settings.inbox, verify: admin.verify, jobs, startedAt });
+  const { server, port } = await listen(app, settings).catch((err: NodeJS.ErrnoException) => {
+    console.error(`cannot listen on ${settings.host}:${settings.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port' : err.message}`);
+    return shutdown(state, 1);
+  });
+  state.server = server;
+  if (state.stopping) return;
+  const url = publicUrl(settings.host, port);
+  writeRuntimeFile({ url, pid: process.pid, token: admin.token, db: wh.file });
+  console.log(`Support Radar is running at ${url}`);
+}
+
+interface Running {
+  settings: Settings;
+  wh: Warehouse;
+  jobs: EtlJobs;
+  scheduler?: InboxScheduler;
+  server?: ServerType;
+  stopping?: boolean;
+}
+
+function onSignals(state: Running): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (state.stopping) {
+      console.error(`${signal} again: exiting now (a load in flight is rolled back by the database)`);
+      removeRuntimeFile(state.wh.file);
+      process.exit(1);
+    }
+    console.log(`${signal}: shutting down`);
+    void shutdown(state, 0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function closeServer(server: ServerType | undefined): Promise<void> {
+  if (!server) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}
+
+async function shutdown(state: Running, code: number): Promise<never> {
+  state.stopping = true;
+  state.scheduler?.stop();
+  const closed = closeServer(state.server);
+  const finished = await state.jobs.stop(5000);
+  if (!finished) console.error('a load did not finish recording within 5 s; it will be marked interrupted at the next start');
+  // Streams of finished loads have ended; whatever is still open is idle or stuck.
+  if (state.server && 'closeAllConnections' in state.server) state.server.closeAllConnections();
+  await closed;
+  state.wh.close();
+  removeRuntimeFile(state.wh.file);
+  process.exit(code);
+}
+
+await main();
