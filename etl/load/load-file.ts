@@ -11,6 +11,7 @@ import { runQuery, inTransaction } from '../../server/db/run-sql.ts';
 import type { Warehouse } from '../../server/db/warehouse.ts';
 import { SOURCES, type SourceKind } from '../sources/index.ts';
 import { landingRelation } from '../read/land-file.ts';
+import { describeReadError } from '../read/read-errors.ts';
 import { prepareFile, type DeclaredEncoding, type PreparedFile } from '../read/prepare-file.ts';
 import { FileRefusedError } from './errors.ts';
 import { hashFile } from './file-hash.ts';
@@ -97,7 +98,9 @@ async function loadPrepared(c: DuckDBConnection, runId: number, p: PreparedFile,
     // Landing and staging write only temporary tables, so they run before the
     // transaction: their rowids are then the file's row order from 0.
     opts.onProgress?.({ phase: 'read' });
-    const land = await landingRelation(c, spec, p);
+    const land = await landingRelation(c, spec, p).catch(async (err: Error) => {
+      throw err instanceof FileRefusedError ? err : await describeReadError(err, p);
+    });
     const read = await withQueryProgress(c, opts, () => stageRows(c, spec, rules, land, p));
     opts.onProgress?.({ phase: 'validate' });
     return await inTransaction(c, async () => {

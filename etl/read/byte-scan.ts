@@ -58,3 +58,27 @@ export async function checkGzip(file: string): Promise<{ offset: number; reason:
     return { offset: read, reason: (err as Error).message };
   }
 }
+
+/**
+ * Finds the first line of a JSON Lines file that is not valid JSON (DuckDB's own
+ * message counts lines differently); returns its 1-based line and byte offset.
+ */
+export async function findBadJsonLine(file: string, gzip: boolean): Promise<(ScanFinding & { reason: string }) | undefined> {
+  const readline = await import('node:readline');
+  const lines = readline.createInterface({ input: openBytes(file, gzip), crlfDelay: Infinity });
+  let line = 0;
+  let offset = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim()) {
+      try {
+        JSON.parse(text);
+      } catch (err) {
+        lines.close();
+        return { line, offset, reason: (err as Error).message };
+      }
+    }
+    offset += Buffer.byteLength(text) + 1;
+  }
+  return undefined;
+}

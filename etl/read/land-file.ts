@@ -34,11 +34,13 @@ interface SourceColumn {
   valueSql: string;
 }
 
-export function csvReader(p: PreparedFile): string {
-  // Dialect fixed to FORMATS.md's CSV (comma, double quotes) rather than sniffed, so
-  // a stray semicolon never silently changes how a file is split.
-  return `read_csv(${lit(p.readPath)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"',
-    compression = '${p.gzip ? 'gzip' : 'none'}', strict_mode = true, null_padding = false, encoding = 'utf-8')`;
+export function csvReader(p: PreparedFile, header: readonly string[]): string {
+  // Dialect and columns fixed (FORMATS.md's CSV: comma, double quotes; the header we
+  // read) rather than sniffed, so a row with a wrong field count is an error at its line.
+  const columns = `{${header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ')}}`;
+  return `read_csv(${lit(p.readPath)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+    columns = ${columns}, compression = '${p.gzip ? 'gzip' : 'none'}', strict_mode = true, null_padding = false,
+    encoding = 'utf-8')`;
 }
 
 async function describe(c: DuckDBConnection, relation: string): Promise<string[]> {
@@ -83,9 +85,9 @@ function relation(spec: SourceSpec, cols: SourceColumn[], from: string, lineBase
 }
 
 async function csvRelation(c: DuckDBConnection, spec: SourceSpec, p: PreparedFile): Promise<LandingRelation> {
-  const reader = csvReader(p);
-  const cols = (await describe(c, reader)).map((name) => ({ name, valueSql: ident(name) }));
-  return relation(spec, cols, reader, 2);
+  const header = p.header ?? [];
+  const cols = header.map((name) => ({ name, valueSql: ident(name) }));
+  return relation(spec, cols, csvReader(p, header), 2);
 }
 
 /** JSON Lines are read as one JSON value per line first, to find every key used in the file. */

@@ -10,8 +10,9 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import { FileRefusedError } from '../load/errors.ts';
-import { openBytes } from './byte-scan.ts';
-import { gb18030Validator, sniffEncoding, type TextEncoding } from './encoding.ts';
+import { checkGzip, openBytes } from './byte-scan.ts';
+import { parseCsvHeader } from './csv-header.ts';
+import { gb18030Validator, sniffEncoding, utf8Validator, type TextEncoding } from './encoding.ts';
 
 export type FileFormat = 'csv' | 'jsonl' | 'parquet';
 export type DeclaredEncoding = 'auto' | 'utf-8' | 'gbk' | 'gb18030';
@@ -25,6 +26,8 @@ export interface PreparedFile {
   /** Compression of the original file. */
   compression: 'none' | 'gzip';
   encoding: TextEncoding | 'binary';
+  /** CSV only: the header's column names, as read from the file's first line. */
+  header?: string[];
   /** Removes temporary files. */
   cleanup(): void;
 }
@@ -84,13 +87,52 @@ export async function prepareFile(file: string, declared: DeclaredEncoding = 'au
   const encoding: TextEncoding =
     declared === 'auto' ? sniffEncoding(sample) : declared === 'utf-8' ? (sniffEncoding(sample) === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8') : 'gb18030';
   const compression = gzip ? 'gzip' : 'none';
-  if (encoding !== 'gb18030') return { readPath: file, format, gzip, compression, encoding, cleanup: noop };
-  const readPath = await transcodeGb18030(file, gzip);
-  return { readPath, format, gzip: false, compression, encoding, cleanup: () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true }) };
+  // DuckDB reads a gzip stream that ends early without complaint: check it whole first.
+  if (gzip) await assertWholeGzip(file);
+  const header = format === 'csv' ? parseCsvHeader(encoding === 'gb18030' ? iconv.decode(sample, 'gb18030') : sample.toString('utf8')) : undefined;
+  if (encoding !== 'gb18030') return { readPath: file, format, gzip, compression, encoding, header, cleanup: noop };
+  const readPath = await transcodeGb18030(file, gzip, declared === 'auto' ? sample : undefined);
+  const cleanup = () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true });
+  return { readPath, format, gzip: false, compression, encoding, header, cleanup };
 }
 
-/** Validates and transcodes GB18030 text to a temporary UTF-8 file. */
-async function transcodeGb18030(file: string, gzip: boolean): Promise<string> {
+async function assertWholeGzip(file: string): Promise<void> {
+  const broken = await checkGzip(file);
+  if (broken) {
+    throw new FileRefusedError(`the gzip stream is broken (${broken.reason}) at compressed byte ${broken.offset}`, { offset: broken.offset });
+  }
+}
+
+/**
+ * When an auto-detected file is valid in neither encoding, name both; the one
+ * that read further is most likely the file's real encoding and leads.
+ */
+function neitherEncoding(sample: Buffer, gbkOffset: number, gbkLine: number): FileRefusedError {
+  const utf8Offset = utf8Validator().push(sample);
+  if (gbkOffset >= utf8Offset) {
+    return new FileRefusedError(
+      `not valid GBK/GB18030 text: invalid byte sequence at byte ${gbkOffset} (line ${gbkLine}); not UTF-8 either (invalid byte at ${utf8Offset})`,
+      { offset: gbkOffset, line: gbkLine },
+    );
+  }
+  const line = lineOf(sample, utf8Offset);
+  return new FileRefusedError(
+    `not valid UTF-8 text: invalid byte sequence at byte ${utf8Offset} (line ${line}); not GBK/GB18030 either (invalid byte at ${gbkOffset})`,
+    { offset: utf8Offset, line },
+  );
+}
+
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * Validates and transcodes GB18030 text to a temporary UTF-8 file. `sniffed` is
+ * the sample when the encoding was guessed, to word the error for both encodings.
+ */
+async function transcodeGb18030(file: string, gzip: boolean, sniffed?: Buffer): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-radar-etl-'));
   const out = path.join(dir, path.basename(file).replace(/\.gz$/i, ''));
   const validator = gb18030Validator();
@@ -102,7 +144,11 @@ async function transcodeGb18030(file: string, gzip: boolean): Promise<string> {
       if (bad >= 0) {
         const upTo = bad - consumed;
         for (let i = 0; i < upTo; i++) if (chunk[i] === 0x0a) lines++;
-        done(new FileRefusedError(`not valid GBK/GB18030 text: invalid byte sequence at byte ${bad}`, { offset: bad, line: lines }));
+        done(
+          sniffed
+            ? neitherEncoding(sniffed, bad, lines)
+            : new FileRefusedError(`not valid GBK/GB18030 text: invalid byte sequence at byte ${bad} (line ${lines})`, { offset: bad, line: lines }),
+        );
         return;
       }
       for (const b of chunk) if (b === 0x0a) lines++;

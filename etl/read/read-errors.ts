@@ -4,12 +4,21 @@
  * errors; for bad bytes and broken gzip streams we find the offset ourselves.
  */
 import { FileRefusedError } from '../load/errors.ts';
-import { checkGzip, findInvalidByte } from './byte-scan.ts';
+import { checkGzip, findBadJsonLine, findInvalidByte } from './byte-scan.ts';
 import { utf8Validator } from './encoding.ts';
 import type { PreparedFile } from './prepare-file.ts';
 
-function firstLine(message: string): string {
-  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
+/**
+ * DuckDB's reader errors carry the reason, the offending line's text and a list of
+ * options to try; keep the reason (the line's text may hold personal data).
+ */
+function reason(message: string): string {
+  const lines = message.split('\n');
+  const end = lines.findIndex((l) => /^Possible fixes|^\s*file = /.test(l));
+  return (end < 0 ? lines : lines.slice(0, end))
+    .map((l) => l.trim().replace(/^[A-Za-z ]+ Error: /, ''))
+    .filter((l) => l && !l.startsWith('Original Line') && !/^LINE \d+:|^\^/.test(l))
+    .join('; ');
 }
 
 export async function describeReadError(err: Error, p: PreparedFile): Promise<FileRefusedError> {
@@ -28,7 +37,11 @@ export async function describeReadError(err: Error, p: PreparedFile): Promise<Fi
       return new FileRefusedError(`not valid UTF-8 text: invalid byte sequence at byte ${bad.offset} (line ${bad.line}); if it is a GBK export, load it with --encoding gbk`, bad, { cause: err });
     }
   }
+  if (p.format === 'jsonl') {
+    const bad = await findBadJsonLine(p.readPath, p.gzip);
+    if (bad) return new FileRefusedError(`line ${bad.line} is not valid JSON: ${bad.reason}`, bad, { cause: err });
+  }
   const line = /line:?\s*(\d+)/i.exec(msg)?.[1];
   const what = p.format === 'csv' ? 'CSV' : p.format === 'jsonl' ? 'JSON Lines' : 'Parquet';
-  return new FileRefusedError(`not readable as ${what}: ${firstLine(msg)}`, { line: line ? Number(line) : undefined }, { cause: err });
+  return new FileRefusedError(`not readable as ${what}: ${reason(msg)}`, { line: line ? Number(line) : undefined }, { cause: err });
 }

@@ -1,0 +1,25 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// One config for the dashboard build (web/ -> dist/web) and for vitest.
+export default defineConfig({
+  root: 'web',
+  plugins: [svelte()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+  },
+  server: {
+    // `npm run dev:web` proxies the API to a server started with `npm start`.
+    proxy: { '/api': 'http://127.0.0.1:8787' },
+  },
+  test: {
+    root: '.',
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // DuckDB work is CPU-heavy on a 2-core machine; two files at a time keeps timings sane.
+    maxWorkers: 2,
+  },
+});
