@@ -24,7 +24,8 @@ const DEMO = { days: 90, seed: 1 };
 
 function readSettings(): Settings {
   try {
-    const { settings, options } = parseCommandLine(process.argv.slice(2), process.env);
+    const { settings, options, positionals } = parseCommandLine(process.argv.slice(2), process.env);
+    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (options.help) {
       console.log(serverHelp());
       process.exit(0);

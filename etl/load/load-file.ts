@@ -83,6 +83,7 @@ async function runLoad(wh: Warehouse, runId: number, file: string, hash: string,
   } catch (err) {
     const e = err as Error;
     const status = err instanceof FileRefusedError ? 'refused' : 'failed';
+    if (/interrupt/i.test(e.message)) e.message = 'interrupted before the load committed; nothing of it was loaded';
     const where = err instanceof FileRefusedError ? { line: err.line, offset: err.offset } : {};
     return { status, counts: ZERO_COUNTS, format: prepared?.format, compression: prepared?.compression, encoding: prepared?.encoding, error: { message: e.message, ...where } };
   } finally {

@@ -21,8 +21,14 @@ function reason(message: string): string {
     .join('; ');
 }
 
-export async function describeReadError(err: Error, p: PreparedFile): Promise<FileRefusedError> {
+/**
+ * Returns the error to report for a failed read: a FileRefusedError when the file
+ * is at fault, or the original error when it is not (an interrupt at shutdown, a
+ * full disk), which the loader records as `failed`.
+ */
+export async function describeReadError(err: Error, p: PreparedFile): Promise<Error> {
   const msg = err.message;
+  if (/interrupt/i.test(msg)) return err;
   if (p.compression === 'gzip') {
     const broken = await checkGzip(p.readPath);
     if (broken) {

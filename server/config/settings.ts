@@ -37,7 +37,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'port', flag: 'port', env: 'SUPPORT_RADAR_PORT', default: '8787', value: 'PORT', description: 'TCP port of the server (0 picks a free one).' },
   { key: 'inbox', flag: 'inbox', env: 'SUPPORT_RADAR_INBOX', default: '<folder of the db>/inbox', value: 'DIR', description: 'Folder scanned for files to load (subfolders calls/, tickets/, complaints/).' },
   { key: 'timeZone', flag: 'tz', env: 'SUPPORT_RADAR_TZ', default: 'Asia/Shanghai', value: 'ZONE', description: 'Platform time zone (IANA name): timestamps without an offset are local to it.' },
-  { key: 'demo', flag: 'no-demo', env: 'SUPPORT_RADAR_DEMO', default: 'on', description: 'Demo data on first run (empty database); SUPPORT_RADAR_DEMO=0 turns it off.' },
+  { key: 'demo', flag: 'no-demo', env: 'SUPPORT_RADAR_DEMO', default: 'on', description: 'Skip the demo data otherwise loaded into an empty database at start (or SUPPORT_RADAR_DEMO=0).' },
   { key: 'scanIntervalS', flag: 'scan-interval', env: 'SUPPORT_RADAR_SCAN_INTERVAL', default: '60', value: 'SECONDS', description: 'Seconds between inbox scans by the server; 0 = off.' },
 ];
 

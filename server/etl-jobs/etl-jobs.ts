@@ -12,6 +12,7 @@ import { runDemo, type DemoRunOptions, type DemoRunResult } from '../../etl/inbo
 import { scanInbox, type InboxEntry } from '../../etl/inbox/scan-inbox.ts';
 import type { SourceKind } from '../../etl/sources/index.ts';
 import type { Warehouse } from '../db/warehouse.ts';
+import { LoadInterrupter } from './load-interrupter.ts';
 
 export interface LoadRequest {
   kind: SourceKind;
@@ -35,6 +36,7 @@ export class ShuttingDownError extends Error {
 export class EtlJobs {
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #abort = new AbortController();
+  readonly #interrupter = new LoadInterrupter();
   #inbox: Promise<unknown> = Promise.resolve();
   #inboxBusy = false;
 
@@ -54,11 +56,12 @@ export class EtlJobs {
 
   /** Scans the inbox now, after any scan or demo already running. */
   scan(trigger: 'inbox' | 'api'): Promise<InboxEntry[]> {
-    return this.#inboxPass(() => scanInbox(this.wh, { ...this.opts, trigger, signal: this.#abort.signal }));
+    return this.#inboxPass(() => scanInbox(this.wh, { ...this.opts, trigger, signal: this.#abort.signal, ...this.#interrupter.watchScan() }));
   }
 
   demo(opts: Pick<DemoRunOptions, 'days' | 'seed' | 'end' | 'onEntry'>): Promise<DemoRunResult> {
-    return this.#inboxPass(() => runDemo(this.wh, { ...this.opts, ...opts, signal: this.#abort.signal }));
+    const watched = this.#interrupter.watchScan({ onEntry: opts.onEntry });
+    return this.#inboxPass(() => runDemo(this.wh, { ...this.opts, ...opts, signal: this.#abort.signal, ...watched }));
   }
 
   /** Loads files in order, reporting progress and each result; stops between files at shutdown. */
@@ -68,15 +71,9 @@ export class EtlJobs {
       const results: LoadResult[] = [];
       for (const file of req.files) {
         if (this.stopping) break;
-        const result = await loadFile(this.wh, {
-          kind: req.kind,
-          file,
-          trigger: 'api',
-          timeZone: this.opts.timeZone,
-          encoding: req.encoding,
-          force: req.force,
-          onProgress: (p) => onEvent({ type: 'progress', file, phase: p.phase, fraction: p.fraction }),
-        });
+        const watch = this.#interrupter.watch((p) => onEvent({ type: 'progress', file, phase: p.phase, fraction: p.fraction }));
+        const opts = { kind: req.kind, file, trigger: 'api' as const, timeZone: this.opts.timeZone, encoding: req.encoding, force: req.force };
+        const result = await loadFile(this.wh, { ...opts, onProgress: watch.onProgress }).finally(watch.done);
         results.push(result);
         onEvent({ type: 'result', ...result });
       }
@@ -92,14 +89,7 @@ export class EtlJobs {
   async stop(graceMs = 5000): Promise<boolean> {
     this.#abort.abort();
     if (this.#inFlight.size === 0) return true;
-    // Once only: a second interrupt could land on the run-log update that
-    // records a load which has already committed.
-    this.wh.writer.interruptAll();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, graceMs, 'timeout')));
-    const outcome = await Promise.race([Promise.allSettled([...this.#inFlight]), timeout]);
-    clearTimeout(timer);
-    return outcome !== 'timeout';
+    return this.#interrupter.interruptUntil(this.wh.writer, Promise.allSettled([...this.#inFlight]), graceMs);
   }
 
   #inboxPass<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * Scans the inbox every `intervalS` seconds. A tick that finds a scan (or the
+ * Scans the inbox at start and then every `intervalS` seconds. A tick that finds a scan (or the
  * demo) still running is skipped rather than queued, so a slow load never piles
  * up scans behind it.
  */
@@ -17,11 +17,20 @@ export function scheduleInboxScans(
   onError: (err: unknown) => void = (err) => console.error('inbox scan failed:', err),
 ): InboxScheduler {
   if (intervalS <= 0) return { stop() {} };
-  const timer = setInterval(function inboxTick() {
+  function inboxTick() {
     if (jobs.inboxBusy || jobs.stopping) return;
     jobs.scan('inbox').then((entries) => entries.length > 0 && report(entries), onError);
-  }, intervalS * 1000);
+  }
+  // First pass at once: files dropped while the server was down should not wait a whole interval.
+  const first = setTimeout(inboxTick, 0);
+  const timer = setInterval(inboxTick, intervalS * 1000);
   // The schedule alone must not keep the process alive.
+  first.unref();
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
 }

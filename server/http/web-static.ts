@@ -33,13 +33,13 @@ export function serveWeb(root = DEFAULT_WEB_ROOT): MiddlewareHandler<AppEnv> {
   let files: MiddlewareHandler | undefined;
   let fallback: MiddlewareHandler | undefined;
   return async function serveWebMiddleware(c, next) {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/')) return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
     if (!fs.existsSync(index)) return c.html(NOT_BUILT);
     files ??= serveStatic({ root });
     fallback ??= serveStatic({ root, path: 'index.html' });
-    return files(c, async () => {
-      if (looksLikeFile(c.req.path)) return next();
-      return fallback!(c, next);
-    });
+    const found = await files(c, async () => {});
+    if (found) return found;
+    if (looksLikeFile(c.req.path)) return next();
+    return (await fallback(c, async () => {})) ?? next();
   };
 }

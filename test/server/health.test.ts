@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFile } from '../../etl/load/load-file.ts';
+import type { HealthBody } from '../../server/routes/health.ts';
+import { appFixture, TZ } from './app-fixture.ts';
+import { CALLS_WITH_BAD_ROW, CLEAN_CALLS, tempDir, writeFile, removeTempDirs } from './support.ts';
+
+afterAll(removeTempDirs);
+
+describe('GET /api/health', () => {
+  let fx: Awaited<ReturnType<typeof appFixture>>;
+  beforeAll(async () => {
+    fx = await appFixture('health');
+  });
+  afterAll(() => fx.wh.close());
+
+  it('answers without a token on an empty database', async () => {
+    const res = await fx.app.request('/api/health');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as HealthBody;
+    expect(body.status).toBe('ok');
+    expect(body.tables).toEqual({ calls: 0, ticket_events: 0, complaints: 0, etl_runs: 0, etl_rejects: 0 });
+    expect(body.lastRun).toBeNull();
+    expect(body.timeZone).toBe(TZ);
+    expect(body.database.file).toBe(fx.wh.file);
+    expect(body.database.bytes).toBeGreaterThan(0);
+  });
+
+  it('counts the rows of a real load and shows the last run', async () => {
+    await loadFile(fx.wh, { kind: 'calls', file: writeFile(fx.dir, 'calls-1.csv', CLEAN_CALLS), trigger: 'cli', timeZone: TZ });
+    const second = await loadFile(fx.wh, { kind: 'calls', file: writeFile(fx.dir, 'calls-2.csv', CALLS_WITH_BAD_ROW), trigger: 'cli', timeZone: TZ });
+    const body = (await (await fx.app.request('/api/health')).json()) as HealthBody;
+    expect(body.tables).toEqual({ calls: 5, ticket_events: 0, complaints: 0, etl_runs: 2, etl_rejects: 1 });
+    expect(body.lastRun).toMatchObject({ runId: second.runId, kind: 'calls', fileName: 'calls-2.csv', status: 'loaded', read: 3, loaded: 2, rejected: 1 });
+  });
+});
+
+describe('the rest of the app', () => {
+  let fx: Awaited<ReturnType<typeof appFixture>>;
+  let web: string;
+  beforeAll(async () => {
+    web = tempDir('web');
+    fx = await appFixture('app', { webRoot: web });
+  });
+  afterAll(() => fx.wh.close());
+
+  it('serves an OpenAPI 3.1 document listing the routes', async () => {
+    const doc = (await (await fx.app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/etl/demo', '/api/etl/load', '/api/etl/rejects', '/api/etl/runs', '/api/etl/scan', '/api/health']);
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await fx.app.request('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { status: 404 } });
+  });
+
+  it('says to build the dashboard when dist/web is missing, then serves it with an index fallback', async () => {
+    const before = await fx.app.request('/');
+    expect(before.status).toBe(200);
+    expect(await before.text()).toContain('npm run build:web');
+    fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>radar</title>');
+    writeFile(web, 'assets/app.js', 'console.log(1)');
+    expect(await (await fx.app.request('/')).text()).toContain('<title>radar</title>');
+    expect(await (await fx.app.request('/trends/calls')).text()).toContain('<title>radar</title>');
+    expect(await (await fx.app.request('/assets/app.js')).text()).toBe('console.log(1)');
+    expect((await fx.app.request('/assets/missing.js')).status).toBe(404);
+    expect((await fx.app.request('/', { method: 'POST' })).status).toBe(404);
+  });
+});
