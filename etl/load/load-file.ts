@@ -54,7 +54,7 @@ export interface LoadResult extends RunCounts {
 }
 
 const TEMP_VIEWS = ['staged_rows'];
-const TEMP_TABLES = ['land_json', 'staged', 'existing', 'chained_keys', 'chain', 'final_writes', 'ticket_opened', 'retracted'];
+const TEMP_TABLES = ['land_json', 'staged', 'existing', 'chained_keys', 'chain', 'final_writes', 'ticket_opened', 'retracted', 'line_map'];
 
 export async function loadFile(wh: Warehouse, opts: LoadOptions): Promise<LoadResult> {
   const t0 = performance.now();
@@ -105,7 +105,7 @@ async function loadPrepared(c: DuckDBConnection, runId: number, p: PreparedFile,
     const read = await withQueryProgress(c, opts, () => stageRows(c, spec, rules, land, p));
     opts.onProgress?.({ phase: 'validate' });
     return await inTransaction(c, async () => {
-      const retracted = opts.kind === 'ticket_events' ? await applyTicketOrderRule(c, rules.length, runId) : 0;
+      const retracted = opts.kind === 'ticket_events' ? await applyTicketOrderRule(c, rules.length, runId, land) : 0;
       await writeRejects(c, spec, rules, runId);
       if (opts.failAfter === 'rejects') throw new Error('injected failure after rejects');
       opts.onProgress?.({ phase: 'write' });

@@ -11,6 +11,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeReadError } from '../read/read-errors.ts';
 import type { LandingRelation } from '../read/land-file.ts';
+import type { LineBreak } from '../read/line-map.ts';
 import type { PreparedFile } from '../read/prepare-file.ts';
 import type { RuleSpec, SourceSpec } from '../sources/source-spec.ts';
 import { FileRefusedError } from './errors.ts';
@@ -74,9 +75,22 @@ export async function stageRows(c: DuckDBConnection, spec: SourceSpec, rules: re
     if (err instanceof FileRefusedError) throw err;
     throw await describeReadError(err as Error, p);
   }
-  await c.run(`CREATE OR REPLACE TEMP VIEW staged_rows AS SELECT *, rowid + ${land.lineBase} AS _line FROM staged`);
+  await createLineView(c, land.lineBase, p.lineBreaks);
   const reader = await c.runAndReadAll('SELECT count(*) FROM staged');
   return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+/** The view `staged_rows`: staged rows with their line in the file. */
+async function createLineView(c: DuckDBConnection, base: number, breaks: LineBreak[] | undefined): Promise<void> {
+  if (!breaks?.length) {
+    await c.run(`CREATE OR REPLACE TEMP VIEW staged_rows AS SELECT *, rowid + ${base} AS _line FROM staged`);
+    return;
+  }
+  await c.run('CREATE OR REPLACE TEMP TABLE line_map (first_rowid BIGINT, first_line BIGINT)');
+  await c.run(`INSERT INTO line_map VALUES ${breaks.map((b) => `(${b.rowid}, ${b.line})`).join(', ')}`);
+  await c.run(`CREATE OR REPLACE TEMP VIEW staged_rows AS
+    SELECT s.*, m.first_line + (s._rowid - m.first_rowid) AS _line
+    FROM (SELECT *, rowid AS _rowid FROM staged) s ASOF JOIN line_map m ON s._rowid >= m.first_rowid`);
 }
 
 /** Copies the failing rows, with their raw text, to etl_rejects. */

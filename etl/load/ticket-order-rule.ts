@@ -12,10 +12,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runQuery } from '../../server/db/run-sql.ts';
 import type { RuleSpec } from '../sources/source-spec.ts';
+import type { LandingRelation } from '../read/land-file.ts';
 import { VALID } from './stage-rows.ts';
 import { lit } from './typed-columns.ts';
 
-/** A ticket event as typed, with the format's column names, for etl_rejects.raw. */
+/** A stored ticket event, with the format's column names, for the raw row of a retraction. */
 const TYPED_ROW_JSON = `to_json(struct_pack(ticket_id, event_id,
   "at" := strftime(timezone('UTC', event_at), '%Y-%m-%dT%H:%M:%S.%fZ'), "type", channel, actor,
   customer_id, order_id, category, priority, status, template_id, amount, extra))`;
@@ -28,7 +29,7 @@ export const BEFORE_OPENED_RULE: RuleSpec = {
 };
 
 /** Marks new events that precede their ticket's opening; returns how many stored events it retracted. */
-export async function applyTicketOrderRule(c: DuckDBConnection, ruleIndex: number, runId: number): Promise<number> {
+export async function applyTicketOrderRule(c: DuckDBConnection, ruleIndex: number, runId: number, land: LandingRelation): Promise<number> {
   await c.run(`CREATE OR REPLACE TEMP TABLE ticket_opened AS
     SELECT ticket_id AS opened_ticket, min(event_at) AS opened_at FROM (
       SELECT ticket_id, event_at FROM ticket_events
@@ -36,12 +37,27 @@ export async function applyTicketOrderRule(c: DuckDBConnection, ruleIndex: numbe
       UNION ALL
       SELECT ticket_id, event_at FROM staged WHERE "type" = 'opened' AND ${VALID}
     ) GROUP BY ticket_id`);
-  // The raw text is kept only for rows that failed while staging; for these the
-  // reject keeps the row as typed.
-  await c.run(`UPDATE staged SET _late_rule = ${ruleIndex}, _raw = ${TYPED_ROW_JSON}
+  await c.run(`UPDATE staged SET _late_rule = ${ruleIndex}
     FROM ticket_opened o
     WHERE staged.ticket_id = o.opened_ticket AND staged.event_at < o.opened_at AND staged._fails IS NULL AND staged._late_rule IS NULL`);
+  await keepRawText(c, land);
   return retractStored(c, runId);
+}
+
+/**
+ * Staging keeps the raw text only of rows that failed there; for the (rare) rows
+ * this rule rejects, the file is read once more to fetch theirs. Row numbers in
+ * reading order match the staged rowids (blank lines are skipped by both).
+ */
+async function keepRawText(c: DuckDBConnection, land: LandingRelation): Promise<void> {
+  const [late] = await runQuery<{ n: number }>(c, 'SELECT count(*) AS n FROM staged WHERE _late_rule IS NOT NULL');
+  if (!late?.n) return;
+  await c.run(`UPDATE staged SET _raw = r.raw_text
+    FROM (
+      SELECT row_number() OVER () - 1 AS rn, ${land.rawJsonExpr} AS raw_text
+      FROM (SELECT ${land.projections.join(', ')} FROM ${land.from})
+    ) r
+    WHERE staged.rowid = r.rn AND staged._late_rule IS NOT NULL`);
 }
 
 async function retractStored(c: DuckDBConnection, runId: number): Promise<number> {

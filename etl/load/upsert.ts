@@ -33,24 +33,27 @@ export async function upsertStaged(c: DuckDBConnection, spec: SourceSpec, runId:
       SELECT _keyhash FROM staged WHERE ${VALID} GROUP BY _keyhash HAVING count(*) > 1)
     UNION SELECT _key FROM existing`);
   await c.run(`CREATE OR REPLACE TEMP TABLE chain AS
-    SELECT _key, _line, _hash,
-      lag(_hash) OVER w AS _prev_hash,
-      row_number() OVER (PARTITION BY _key ORDER BY _line DESC NULLS LAST) = 1 AS _is_last
+    SELECT *, coalesce(_prev_hash = _hash, false) AS _dup
     FROM (
-      SELECT _key, NULL::BIGINT AS _line, _hash FROM existing
-      UNION ALL
-      SELECT s._key, s._line, s._hash FROM staged_rows s SEMI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
-    )
-    WINDOW w AS (PARTITION BY _key ORDER BY _line NULLS FIRST)`);
-  // The final version of a chained key is written unless it equals what is stored.
+      SELECT _key, _line, _hash, lag(_hash) OVER (PARTITION BY _key ORDER BY _line NULLS FIRST) AS _prev_hash
+      FROM (
+        SELECT _key, NULL::BIGINT AS _line, _hash FROM existing
+        UNION ALL
+        SELECT s._key, s._line, s._hash FROM staged_rows s SEMI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
+      )
+    )`);
+  // The version that ends up stored is the last one that changed something (a
+  // duplicate keeps the provenance of the row it repeats); it is written unless it
+  // is the stored row itself.
   await c.run(`CREATE OR REPLACE TEMP TABLE final_writes AS
     SELECT f._key, f._line, e._key IS NOT NULL AS _had_existing
-    FROM chain f LEFT JOIN existing e ON e._key = f._key
-    WHERE f._is_last AND f._line IS NOT NULL AND (e._hash IS NULL OR e._hash <> f._hash)`);
+    FROM (SELECT *, row_number() OVER (PARTITION BY _key ORDER BY _line DESC NULLS LAST) AS _rank FROM chain WHERE NOT _dup) f
+    LEFT JOIN existing e ON e._key = f._key
+    WHERE f._rank = 1 AND f._line IS NOT NULL`);
   const [counts] = await runQuery<{ valid: number; duplicate: number; replaced: number }>(
     c,
     `SELECT (SELECT count(*) FROM staged WHERE ${VALID}) AS valid,
-       count(*) FILTER (WHERE _line IS NOT NULL AND _prev_hash = _hash) AS duplicate,
+       count(*) FILTER (WHERE _line IS NOT NULL AND _dup) AS duplicate,
        count(*) FILTER (WHERE _line IS NOT NULL AND _prev_hash <> _hash) AS replaced
      FROM chain`,
   );

@@ -48,9 +48,13 @@ async function describe(c: DuckDBConnection, relation: string): Promise<string[]
   return rows.map((r) => r.column_name);
 }
 
-/** Maps the file's columns onto the spec's, case-insensitively; refuses what cannot be mapped. */
-function mapColumns(spec: SourceSpec, cols: SourceColumn[]) {
-  const byCanonical = new Map<string, SourceColumn>();
+/**
+ * Maps the file's columns onto the spec's, case-insensitively. A CSV header naming
+ * one column twice is refused; JSON Lines records may spell a key differently from
+ * record to record, so there the spellings are merged (`mergeVariants`).
+ */
+function mapColumns(spec: SourceSpec, cols: SourceColumn[], mergeVariants: boolean) {
+  const byCanonical = new Map<string, SourceColumn[]>();
   const unknown: SourceColumn[] = [];
   const known = new Set(spec.columns.map((c) => c.name));
   for (const col of cols) {
@@ -60,26 +64,36 @@ function mapColumns(spec: SourceSpec, cols: SourceColumn[]) {
       continue;
     }
     const seen = byCanonical.get(key);
-    if (seen) throw new FileRefusedError(`columns "${seen.name}" and "${col.name}" both name ${key}`, { line: 1 });
-    byCanonical.set(key, col);
+    if (seen && !mergeVariants) throw new FileRefusedError(`columns "${seen[0]!.name}" and "${col.name}" both name ${key}`, { line: 1 });
+    byCanonical.set(key, [...(seen ?? []), col]);
   }
   const missing = spec.columns.filter((c) => c.required && !byCanonical.has(c.name)).map((c) => c.name);
   if (missing.length) {
     throw new FileRefusedError(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the header`, { line: 1 });
   }
+  // Sorted, so the same record gives the same `extra` (and row hash) in any format.
+  unknown.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { byCanonical, unknown };
 }
 
-function relation(spec: SourceSpec, cols: SourceColumn[], from: string, lineBase: number): LandingRelation {
-  const { byCanonical, unknown } = mapColumns(spec, cols);
-  const projections = spec.columns.map((c) => `${byCanonical.get(c.name)?.valueSql ?? 'NULL::VARCHAR'} AS ${rawCol(c.name)}`);
+function relation(spec: SourceSpec, cols: SourceColumn[], from: string, lineBase: number, record?: string): LandingRelation {
+  const mergeVariants = record !== undefined;
+  const { byCanonical, unknown } = mapColumns(spec, cols, mergeVariants);
+  const valueOf = (variants: SourceColumn[] | undefined) =>
+    !variants ? 'NULL::VARCHAR' : variants.length === 1 ? variants[0]!.valueSql : `coalesce(${variants.map((v) => v.valueSql).join(', ')})`;
+  const projections = spec.columns.map((c) => `${valueOf(byCanonical.get(c.name))} AS ${rawCol(c.name)}`);
   // Unknown columns are kept, but a row whose unknown columns are all empty keeps nothing.
   const extra = unknown.length
     ? `CASE WHEN coalesce(${unknown.map((u) => u.valueSql).join(', ')}) IS NOT NULL
         THEN json_object(${unknown.map((u) => `${lit(u.name)}, ${u.valueSql}`).join(', ')}) END`
     : 'NULL::JSON';
   projections.push(`${extra} AS _extra`);
-  const rawKnown = `json_object(${[...byCanonical.entries()].map(([canon, col]) => `${lit(col.name)}, ${rawCol(canon)}`).join(', ')})`;
+  // A JSON Lines record is its own raw text: keep it whole, exactly as read.
+  if (record) {
+    projections.push(`${record} AS _record`);
+    return { projections, from, lineBase, rawJsonExpr: '_record' };
+  }
+  const rawKnown = `json_object(${[...byCanonical.entries()].map(([canon, [col]]) => `${lit(col!.name)}, ${rawCol(canon)}`).join(', ')})`;
   const rawJsonExpr = unknown.length ? `json_merge_patch(${rawKnown}, coalesce(_extra, '{}'::JSON))` : rawKnown;
   return { projections, from, lineBase, rawJsonExpr };
 }
@@ -98,7 +112,7 @@ async function jsonlRelation(c: DuckDBConnection, spec: SourceSpec, p: PreparedF
   if (bad?.rn) throw new FileRefusedError(`record ${bad.rn} is not a JSON object`, { line: bad.rn });
   const keys = await runQuery<{ k: string }>(c, `SELECT DISTINCT unnest(json_keys(json)) AS k FROM land_json ORDER BY k`);
   const cols = keys.map(({ k }) => ({ name: k, valueSql: `(json ->> ${lit(`$."${k.replaceAll('"', '\\"')}"`)})` }));
-  return relation(spec, cols, 'land_json', 1);
+  return relation(spec, cols, 'land_json', 1, 'json');
 }
 
 async function parquetRelation(c: DuckDBConnection, spec: SourceSpec, p: PreparedFile): Promise<LandingRelation> {

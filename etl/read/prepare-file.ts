@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { FileRefusedError } from '../load/errors.ts';
 import { checkGzip, openBytes } from './byte-scan.ts';
 import { parseCsvHeader } from './csv-header.ts';
+import { lineBreaks, type LineBreak } from './line-map.ts';
 import { gb18030Validator, sniffEncoding, utf8Validator, type TextEncoding } from './encoding.ts';
 
 export type FileFormat = 'csv' | 'jsonl' | 'parquet';
@@ -28,6 +29,8 @@ export interface PreparedFile {
   encoding: TextEncoding | 'binary';
   /** CSV only: the header's column names, as read from the file's first line. */
   header?: string[];
+  /** Where row numbers and line numbers part (blank lines, multi-line fields); undefined when they never do. */
+  lineBreaks?: LineBreak[];
   /** Removes temporary files. */
   cleanup(): void;
 }
@@ -53,7 +56,11 @@ async function readSample(file: string, gzip: boolean): Promise<Buffer> {
       if (size >= SAMPLE_BYTES) break;
     }
   } catch (err) {
-    if (size === 0) throw new FileRefusedError(`not a readable gzip file: ${(err as Error).message}`, { offset: 0 }, { cause: err });
+    if (size === 0) {
+      const broken = await checkGzip(file);
+      const offset = broken?.offset ?? 0;
+      throw new FileRefusedError(`the gzip stream is broken (${(err as Error).message}) at compressed byte ${offset}`, { offset }, { cause: err });
+    }
   } finally {
     (stream as unknown as { destroy?: () => void }).destroy?.();
   }
@@ -90,10 +97,19 @@ export async function prepareFile(file: string, declared: DeclaredEncoding = 'au
   // DuckDB reads a gzip stream that ends early without complaint: check it whole first.
   if (gzip) await assertWholeGzip(file);
   const header = format === 'csv' ? parseCsvHeader(encoding === 'gb18030' ? iconv.decode(sample, 'gb18030') : sample.toString('utf8')) : undefined;
-  if (encoding !== 'gb18030') return { readPath: file, format, gzip, compression, encoding, header, cleanup: noop };
+  if (encoding !== 'gb18030') {
+    const breaks = await lineBreaks(file, gzip, format);
+    return { readPath: file, format, gzip, compression, encoding, header, lineBreaks: breaks, cleanup: noop };
+  }
   const readPath = await transcodeGb18030(file, gzip, declared === 'auto' ? sample : undefined);
   const cleanup = () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true });
-  return { readPath, format, gzip: false, compression, encoding, header, cleanup };
+  try {
+    const breaks = await lineBreaks(readPath, false, format);
+    return { readPath, format, gzip: false, compression, encoding, header, lineBreaks: breaks, cleanup };
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
 }
 
 async function assertWholeGzip(file: string): Promise<void> {

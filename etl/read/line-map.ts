@@ -1,0 +1,103 @@
+/**
+ * Line numbers of the rows DuckDB reads. DuckDB numbers rows, not lines: it skips
+ * blank lines, and a CSV field in quotes may span lines. So every stored row's
+ * `source_line` is `rowid + base` only when the file has neither; this module
+ * finds out, with a fast pass that uses native searches (the usual file has no
+ * anomaly and costs one read), and, when it has, maps rows to lines exactly with a
+ * second, byte-by-byte pass.
+ */
+import { openBytes } from './byte-scan.ts';
+
+/** From row `rowid` on (until the next break), the row's line is `line + (row - rowid)`. */
+export interface LineBreak {
+  rowid: number;
+  line: number;
+}
+
+const NL = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+function isBlankLineByte(b: number, jsonl: boolean): boolean {
+  return b === CR || (jsonl && (b === 0x20 || b === 0x09));
+}
+
+/** Whether a chunk (outside quotes) may hold a blank line; false is certain, true is a maybe. */
+function mayHaveBlankLine(chunk: Buffer, jsonl: boolean): boolean {
+  const first = chunk[0];
+  if (first === NL || first === CR || (jsonl && (first === 0x20 || first === 0x09))) return true;
+  if (chunk.indexOf('\n\n') >= 0 || chunk.indexOf('\n\r') >= 0) return true;
+  return jsonl && (chunk.indexOf('\n ') >= 0 || chunk.indexOf('\n\t') >= 0);
+}
+
+/** Fast pass: true when some line is blank or some newline sits inside CSV quotes. */
+async function hasAnomaly(file: string, gzip: boolean, jsonl: boolean): Promise<boolean> {
+  let inQuotes = false;
+  let lineHasContent = true; // the line before the file start counts as not blank
+  for await (const chunk of openBytes(file, gzip) as AsyncIterable<Buffer>) {
+    const quoted = !jsonl && (inQuotes || chunk.indexOf(QUOTE) >= 0);
+    if (!quoted && !mayHaveBlankLine(chunk, jsonl)) {
+      lineHasContent = chunk[chunk.length - 1] !== NL;
+      continue;
+    }
+    for (const b of chunk) {
+      if (inQuotes) {
+        if (b === QUOTE) inQuotes = false;
+        else if (b === NL) return true;
+      } else if (b === NL) {
+        if (!lineHasContent) return true;
+        lineHasContent = false;
+      } else if (!isBlankLineByte(b, jsonl)) {
+        lineHasContent = true;
+        if (b === QUOTE && !jsonl) inQuotes = true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Exact pass: the line each record starts on, kept only where the simple formula breaks. */
+async function exactBreaks(file: string, gzip: boolean, jsonl: boolean, headerRecords: number): Promise<LineBreak[]> {
+  const breaks: LineBreak[] = [];
+  let line = 1;
+  let recordLine = 1;
+  let record = 0;
+  let inQuotes = false;
+  let hasContent = false;
+  const endRecord = () => {
+    if (hasContent) {
+      const rowid = record - headerRecords;
+      const last = breaks[breaks.length - 1];
+      if (rowid >= 0 && (!last || last.line + (rowid - last.rowid) !== recordLine)) breaks.push({ rowid, line: recordLine });
+      record++;
+    }
+    hasContent = false;
+  };
+  for await (const chunk of openBytes(file, gzip) as AsyncIterable<Buffer>) {
+    for (const b of chunk) {
+      if (inQuotes) {
+        if (b === QUOTE) inQuotes = false;
+        else if (b === NL) line++;
+      } else if (b === NL) {
+        endRecord();
+        line++;
+        recordLine = line;
+      } else if (!isBlankLineByte(b, jsonl)) {
+        hasContent = true;
+        if (b === QUOTE && !jsonl) inQuotes = true;
+      }
+    }
+  }
+  endRecord();
+  return breaks;
+}
+
+/**
+ * Returns the breaks of a CSV (header = first record) or JSON Lines file, or
+ * undefined when `rowid + base` is right for every row.
+ */
+export async function lineBreaks(file: string, gzip: boolean, format: 'csv' | 'jsonl'): Promise<LineBreak[] | undefined> {
+  const jsonl = format === 'jsonl';
+  if (!(await hasAnomaly(file, gzip, jsonl))) return undefined;
+  return exactBreaks(file, gzip, jsonl, jsonl ? 0 : 1);
+}
