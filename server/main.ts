@@ -40,7 +40,7 @@ function readSettings(): Settings {
 
 async function openWarehouse(settings: Settings): Promise<Warehouse> {
   try {
-    return await Warehouse.open({ file: settings.db });
+    return await Warehouse.open({ file: settings.db, memoryLimit: settings.memoryLimit });
   } catch (err) {
     if (!(err instanceof DatabaseLockedError)) throw err;
     console.error(`The database ${settings.db} is in use by another process (another Support Radar server, or an etl command). Stop it, or start this server with another --db.`);

@@ -49,7 +49,7 @@ export async function openBackend(settings: Settings, opts: OpenOptions): Promis
   }
   let wh: Warehouse;
   try {
-    wh = await Warehouse.open({ file: db });
+    wh = await Warehouse.open({ file: db, memoryLimit: settings.memoryLimit });
   } catch (err) {
     if (!(err instanceof DatabaseLockedError)) {
       throw new DatabaseUnavailableError(`cannot open the database ${db}: ${(err as Error).message.split('\n')[0]}`);

@@ -60,7 +60,8 @@ export async function loadFile(wh: Warehouse, opts: LoadOptions): Promise<LoadRe
   const t0 = performance.now();
   const file = path.resolve(opts.file);
   const bytes = fs.statSync(file).size;
-  const hash = await hashFile(file, (done) => opts.onProgress?.({ phase: 'hash', fraction: bytes ? done / bytes : 1 }));
+  const onBytes = (done: number) => opts.onProgress?.({ phase: 'hash', fraction: bytes ? done / bytes : 1 });
+  const hash = await hashFile(file, onBytes);
   const runId = await startRun(wh.write, { kind: opts.kind, file, fileName: path.basename(file), hash, bytes, trigger: opts.trigger });
   const end = await runLoad(wh, runId, file, hash, opts);
   await finishRun(wh.write, runId, end);

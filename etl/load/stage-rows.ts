@@ -18,6 +18,15 @@ import { FileRefusedError } from './errors.ts';
 import { ident, lit, typedExpr, typedName } from './typed-columns.ts';
 
 /**
+ * The hash that tells an exact duplicate: over the typed values, the same
+ * expression for a staged row and a stored one (same column names and types).
+ */
+export function rowHashSql(spec: SourceSpec, alias: string): string {
+  const cols = [...spec.columns.map((c) => ident(typedName(spec, c))), 'extra'].map((c) => `${alias}.${c}`);
+  return `hash(${cols.map((c) => (c.endsWith('.extra') ? `${c}::VARCHAR` : c)).join(', ')})`;
+}
+
+/**
  * A row is valid when no rule failed while staging (`_fails` is NULL: building an
  * empty list for every valid row is costly) and no cross-row rule failed later
  * (`_late_rule`, a scalar so that updating it keeps the row's rowid, i.e. its line).
@@ -35,7 +44,6 @@ export function coreProjection(spec: SourceSpec, runId: number): { column: strin
     { column: 'extra', expr: 'extra' },
     { column: 'run_id', expr: String(runId) },
     { column: 'source_line', expr: '_line' },
-    { column: 'row_hash', expr: '_hash' },
   ];
 }
 
@@ -47,8 +55,7 @@ export function stageSql(spec: SourceSpec, rules: readonly RuleSpec[], land: Lan
   const bad = rules.map((r) => `coalesce(${r.failsWhen}, false)`).join('\n      OR ');
   const fails = rules.map((r, i) => `CASE WHEN (${r.failsWhen}) THEN ${i + 1} END`).join(', ');
   return `CREATE OR REPLACE TEMP TABLE staged AS
-SELECT ${names.join(', ')}, extra, _key, hash(_key) AS _keyhash,
-  hash(${names.join(', ')}, extra::VARCHAR) AS _hash,
+SELECT ${names.join(', ')}, extra, _key,
   CASE WHEN _bad THEN list_filter([${fails}], x -> x IS NOT NULL)::INTEGER[] END AS _fails,
   NULL::INTEGER AS _late_rule,
   CASE WHEN _bad THEN ${land.rawJsonExpr} END AS _raw
@@ -75,7 +82,7 @@ export async function stageRows(c: DuckDBConnection, spec: SourceSpec, rules: re
     if (err instanceof FileRefusedError) throw err;
     throw await describeReadError(err as Error, p);
   }
-  await createLineView(c, land.lineBase, p.lineBreaks);
+  await createLineView(c, land.lineBase, await p.lineBreaks);
   const reader = await c.runAndReadAll('SELECT count(*) FROM staged');
   return Number(reader.getRows()[0]?.[0] ?? 0);
 }

@@ -10,7 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runQuery } from '../../server/db/run-sql.ts';
 import type { SourceSpec } from '../sources/source-spec.ts';
-import { coreProjection, VALID } from './stage-rows.ts';
+import { coreProjection, rowHashSql, VALID } from './stage-rows.ts';
 import { ident } from './typed-columns.ts';
 
 export interface UpsertCounts {
@@ -24,13 +24,13 @@ export async function upsertStaged(c: DuckDBConnection, spec: SourceSpec, runId:
   const table = ident(spec.table);
   const key = ident(spec.keyColumn);
   await c.run(`CREATE OR REPLACE TEMP TABLE existing AS
-    SELECT t.${key} AS _key, t.row_hash AS _hash FROM ${table} t
+    SELECT t.${key} AS _key, ${rowHashSql(spec, 't')} AS _hash FROM ${table} t
     WHERE t.${key} IN (SELECT _key FROM staged WHERE ${VALID})`);
   // Grouping on a 64-bit hash of the key is much cheaper than on the key text; a
   // collision only sends a key through the (exact) ordering below.
   await c.run(`CREATE OR REPLACE TEMP TABLE chained_keys AS
-    SELECT DISTINCT _key FROM staged WHERE ${VALID} AND _keyhash IN (
-      SELECT _keyhash FROM staged WHERE ${VALID} GROUP BY _keyhash HAVING count(*) > 1)
+    SELECT DISTINCT _key FROM staged WHERE ${VALID} AND hash(_key) IN (
+      SELECT hash(_key) AS h FROM staged WHERE ${VALID} GROUP BY h HAVING count(*) > 1)
     UNION SELECT _key FROM existing`);
   await c.run(`CREATE OR REPLACE TEMP TABLE chain AS
     SELECT *, coalesce(_prev_hash = _hash, false) AS _dup
@@ -39,7 +39,7 @@ export async function upsertStaged(c: DuckDBConnection, spec: SourceSpec, runId:
       FROM (
         SELECT _key, NULL::BIGINT AS _line, _hash FROM existing
         UNION ALL
-        SELECT s._key, s._line, s._hash FROM staged_rows s SEMI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
+        SELECT s._key, s._line, ${rowHashSql(spec, 's')} AS _hash FROM staged_rows s SEMI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
       )
     )`);
   // The version that ends up stored is the last one that changed something (a
@@ -70,8 +70,15 @@ async function writeRows(c: DuckDBConnection, spec: SourceSpec, runId: number): 
   const columns = proj.map((p) => ident(p.column)).join(', ');
   const exprs = proj.map((p) => (/^\d+$/.test(p.expr) ? p.expr : `s.${p.expr}`)).join(', ');
   await c.run(`DELETE FROM ${table} WHERE ${key} IN (SELECT _key FROM final_writes WHERE _had_existing)`);
-  await c.run(`INSERT INTO ${table} (${columns})
-    SELECT ${exprs} FROM staged_rows s ANTI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
-    UNION ALL
-    SELECT ${exprs} FROM staged_rows s SEMI JOIN final_writes f ON s._line = f._line`);
+  // The table's physical order means nothing (every row carries its line), and not
+  // keeping it lets DuckDB write row groups as they come.
+  await c.run('SET preserve_insertion_order = false');
+  try {
+    await c.run(`INSERT INTO ${table} (${columns})
+      SELECT ${exprs} FROM staged_rows s ANTI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
+      UNION ALL
+      SELECT ${exprs} FROM staged_rows s SEMI JOIN final_writes f ON s._line = f._line`);
+  } finally {
+    await c.run('SET preserve_insertion_order = true');
+  }
 }

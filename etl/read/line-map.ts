@@ -30,28 +30,50 @@ function mayHaveBlankLine(chunk: Buffer, jsonl: boolean): boolean {
   return jsonl && (chunk.indexOf('\n ') >= 0 || chunk.indexOf('\n\t') >= 0);
 }
 
-/** Fast pass: true when some line is blank or some newline sits inside CSV quotes. */
-async function hasAnomaly(file: string, gzip: boolean, jsonl: boolean): Promise<boolean> {
-  let inQuotes = false;
-  let lineHasContent = true; // the line before the file start counts as not blank
-  for await (const chunk of openBytes(file, gzip) as AsyncIterable<Buffer>) {
-    const quoted = !jsonl && (inQuotes || chunk.indexOf(QUOTE) >= 0);
-    if (!quoted && !mayHaveBlankLine(chunk, jsonl)) {
-      lineHasContent = chunk[chunk.length - 1] !== NL;
-      continue;
+/**
+ * Fast check, fed chunk by chunk: `found` turns true when some line is blank or
+ * some newline sits inside CSV quotes. Chunks without a quote or a blank-line
+ * pattern cost two native searches.
+ */
+class LineAnomalyCheck {
+  found = false;
+  #inQuotes = false;
+  #lineHasContent = true; // the line before the file start counts as not blank
+
+  constructor(private readonly jsonl: boolean) {}
+
+  push(chunk: Buffer): void {
+    if (this.found) return;
+    const quoted = !this.jsonl && (this.#inQuotes || chunk.indexOf(QUOTE) >= 0);
+    if (!quoted && !mayHaveBlankLine(chunk, this.jsonl)) {
+      this.#lineHasContent = chunk[chunk.length - 1] !== NL;
+      return;
     }
+    this.found = this.#scan(chunk);
+  }
+
+  #scan(chunk: Buffer): boolean {
     for (const b of chunk) {
-      if (inQuotes) {
-        if (b === QUOTE) inQuotes = false;
+      if (this.#inQuotes) {
+        if (b === QUOTE) this.#inQuotes = false;
         else if (b === NL) return true;
       } else if (b === NL) {
-        if (!lineHasContent) return true;
-        lineHasContent = false;
-      } else if (!isBlankLineByte(b, jsonl)) {
-        lineHasContent = true;
-        if (b === QUOTE && !jsonl) inQuotes = true;
+        if (!this.#lineHasContent) return true;
+        this.#lineHasContent = false;
+      } else if (!isBlankLineByte(b, this.jsonl)) {
+        this.#lineHasContent = true;
+        if (b === QUOTE && !this.jsonl) this.#inQuotes = true;
       }
     }
+    return false;
+  }
+}
+
+async function hasAnomaly(file: string, gzip: boolean, jsonl: boolean): Promise<boolean> {
+  const check = new LineAnomalyCheck(jsonl);
+  for await (const chunk of openBytes(file, gzip) as AsyncIterable<Buffer>) {
+    check.push(chunk);
+    if (check.found) return true;
   }
   return false;
 }

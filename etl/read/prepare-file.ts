@@ -29,8 +29,12 @@ export interface PreparedFile {
   encoding: TextEncoding | 'binary';
   /** CSV only: the header's column names, as read from the file's first line. */
   header?: string[];
-  /** Where row numbers and line numbers part (blank lines, multi-line fields); undefined when they never do. */
-  lineBreaks?: LineBreak[];
+  /**
+   * Where row numbers and line numbers part (blank lines, multi-line fields);
+   * undefined when they never do. A promise: the check reads the whole file, so it
+   * runs while DuckDB stages the rows, and is awaited only when lines are needed.
+   */
+  lineBreaks?: Promise<LineBreak[] | undefined>;
   /** Removes temporary files. */
   cleanup(): void;
 }
@@ -98,18 +102,17 @@ export async function prepareFile(file: string, declared: DeclaredEncoding = 'au
   if (gzip) await assertWholeGzip(file);
   const header = format === 'csv' ? parseCsvHeader(encoding === 'gb18030' ? iconv.decode(sample, 'gb18030') : sample.toString('utf8')) : undefined;
   if (encoding !== 'gb18030') {
-    const breaks = await lineBreaks(file, gzip, format);
-    return { readPath: file, format, gzip, compression, encoding, header, lineBreaks: breaks, cleanup: noop };
+    return { readPath: file, format, gzip, compression, encoding, header, lineBreaks: startLineBreaks(file, gzip, format), cleanup: noop };
   }
   const readPath = await transcodeGb18030(file, gzip, declared === 'auto' ? sample : undefined);
   const cleanup = () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true });
-  try {
-    const breaks = await lineBreaks(readPath, false, format);
-    return { readPath, format, gzip: false, compression, encoding, header, lineBreaks: breaks, cleanup };
-  } catch (err) {
-    cleanup();
-    throw err;
-  }
+  return { readPath, format, gzip: false, compression, encoding, header, lineBreaks: startLineBreaks(readPath, false, format), cleanup };
+}
+
+function startLineBreaks(file: string, gzip: boolean, format: 'csv' | 'jsonl'): Promise<LineBreak[] | undefined> {
+  const breaks = lineBreaks(file, gzip, format);
+  breaks.catch(() => {}); // awaited later; a load that fails first must not leave it unhandled
+  return breaks;
 }
 
 async function assertWholeGzip(file: string): Promise<void> {

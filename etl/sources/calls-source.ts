@@ -1,4 +1,5 @@
 /** FORMATS.md section 1: one row per inbound call attempt. */
+import { cleanText } from '../load/typed-columns.ts';
 import { PRIORITIES, type SourceSpec } from './source-spec.ts';
 
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'timeout', 'busy', 'unreachable', 'callback'] as const;
@@ -33,7 +34,7 @@ export const callsSource: SourceSpec = {
     {
       id: 'missing_wait_s',
       message: 'wait_s is required for a queued outcome (answered, abandoned, timeout, callback)',
-      failsWhen: `list_contains(${QUEUED}, outcome) AND nullif(trim(r_wait_s), '') IS NULL`,
+      failsWhen: `list_contains(${QUEUED}, outcome) AND ${cleanText('r_wait_s')} IS NULL`,
     },
     { id: 'negative_duration', message: 'wait_s and talk_s must be >= 0', failsWhen: 'wait_s < 0 OR talk_s < 0' },
     {

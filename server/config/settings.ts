@@ -17,6 +17,8 @@ export interface Settings {
   demo: boolean;
   /** Seconds between inbox scans; 0 = no scheduled scans. */
   scanIntervalS: number;
+  /** DuckDB's memory limit, e.g. '2GB'; past it, large loads spill to disk. */
+  memoryLimit: string;
 }
 
 export interface SettingSpec {
@@ -38,6 +40,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'inbox', flag: 'inbox', env: 'SUPPORT_RADAR_INBOX', default: '<folder of the db>/inbox', value: 'DIR', description: 'Folder scanned for files to load (subfolders calls/, tickets/, complaints/).' },
   { key: 'timeZone', flag: 'tz', env: 'SUPPORT_RADAR_TZ', default: 'Asia/Shanghai', value: 'ZONE', description: 'Platform time zone (IANA name): timestamps without an offset are local to it.' },
   { key: 'demo', flag: 'no-demo', env: 'SUPPORT_RADAR_DEMO', default: 'on', description: 'Skip the demo data otherwise loaded into an empty database at start (or SUPPORT_RADAR_DEMO=0).' },
+  { key: 'memoryLimit', flag: 'memory-limit', env: 'SUPPORT_RADAR_MEMORY_LIMIT', default: '2GB', value: 'SIZE', description: "DuckDB's memory limit (e.g. 2GB, 512MB); past it, large loads spill to a temp folder beside the db." },
   { key: 'scanIntervalS', flag: 'scan-interval', env: 'SUPPORT_RADAR_SCAN_INTERVAL', default: '60', value: 'SECONDS', description: 'Seconds between inbox scans by the server; 0 = off.' },
 ];
 
@@ -101,6 +104,7 @@ function resolveSettings(raw: Raw, env: NodeJS.ProcessEnv): Settings {
     timeZone: timeZone(pick(spec('timeZone')) ?? 'Asia/Shanghai'),
     demo: demo(raw, env),
     scanIntervalS: seconds(pick(spec('scanIntervalS')) ?? '60'),
+    memoryLimit: memorySize(pick(spec('memoryLimit')) ?? '2GB'),
   };
 }
 
@@ -138,6 +142,14 @@ function seconds(value: string): number {
     throw new UsageError(`${where(spec('scanIntervalS'))}: expected a number of seconds >= 0 (0 = off), got '${value}'`);
   }
   return n;
+}
+
+function memorySize(value: string): string {
+  const v = value.trim().toUpperCase().replace(/\s+/g, '');
+  if (!/^\d+(\.\d+)?(KB|MB|GB|TB|KIB|MIB|GIB|TIB)$/.test(v)) {
+    throw new UsageError(`${where(spec('memoryLimit'))}: expected a size such as 2GB or 512MB, got '${value}'`);
+  }
+  return v;
 }
 
 function timeZone(value: string): string {

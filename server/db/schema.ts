@@ -25,7 +25,6 @@ export interface CallsTable {
   extra: unknown;
   run_id: number;
   source_line: number;
-  row_hash: number | string;
 }
 
 export interface TicketEventsTable {
@@ -46,7 +45,6 @@ export interface TicketEventsTable {
   extra: unknown;
   run_id: number;
   source_line: number;
-  row_hash: number | string;
 }
 
 export interface ComplaintsTable {
@@ -66,7 +64,6 @@ export interface ComplaintsTable {
   extra: unknown;
   run_id: number;
   source_line: number;
-  row_hash: number | string;
 }
 
 export type RunStatus = 'running' | 'loaded' | 'unchanged' | 'refused' | 'failed';

@@ -41,7 +41,7 @@ async function bareRead(): Promise<number> {
 }
 
 const etl = (db: string) =>
-  measureProcess(process.execPath, ['--import', 'tsx', path.resolve('etl/cli/main.ts'), 'load', 'calls', csv, '--db', db]);
+  measureProcess(process.execPath, [path.resolve('etl/bin/etl.mjs'), 'load', 'calls', csv, '--db', db]);
 
 console.log(`generating ${rows.toLocaleString('en')} calls -> ${csv}`);
 await writeCallsCsv(csv, rows);

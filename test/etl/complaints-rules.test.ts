@@ -46,7 +46,7 @@ describe('complaints rules', () => {
     t.writeFile('complaints.csv', csvFile(HEADER, [VALID, { Complaint_ID: 'K2', received_at: '2026-03-09T08:00:00+08:00', Source: ' BlackCat ' }]));
     const r = await t.load('complaints', 'complaints.csv');
     expect(r).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
-    expect(await t.query('SELECT * EXCLUDE (row_hash, customer_id, order_id, ticket_id, category) FROM complaints ORDER BY complaint_id')).toEqual([
+    expect(await t.query('SELECT * EXCLUDE (customer_id, order_id, ticket_id, category) FROM complaints ORDER BY complaint_id')).toEqual([
       {
         complaint_id: 'K1', received_at: new Date('2026-03-08T02:00:00Z'), source: '12315', external_ref: 'SH-001', amount: 199.9,
         deadline_at: new Date('2026-03-15T02:00:00Z'), first_response_at: new Date('2026-03-08T04:00:00Z'), closed_at: new Date('2026-03-10T02:00:00Z'),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settingsHelpLines, settingsMarkdownTable } from '../../server/config/settings-help.ts';
@@ -14,7 +15,21 @@ describe('settings', () => {
       timeZone: 'Asia/Shanghai',
       demo: true,
       scanIntervalS: 60,
+      memoryLimit: '2GB',
     });
+  });
+
+  it('lists every setting, flag and variable, in the README', () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    for (const s of SETTINGS) {
+      expect(readme).toContain(`\`--${s.flag}\``);
+      expect(readme).toContain(`\`${s.env}`);
+    }
+  });
+
+  it('reads a memory limit and refuses one that is not a size', () => {
+    expect(parseCommandLine(['--memory-limit', '512mb'], {}).settings.memoryLimit).toBe('512MB');
+    expect(() => parseCommandLine([], { SUPPORT_RADAR_MEMORY_LIMIT: 'lots' })).toThrow(/--memory-limit \/ SUPPORT_RADAR_MEMORY_LIMIT: .*'lots'/);
   });
 
   it('reads environment variables and lets flags win over them', () => {
