@@ -18,7 +18,7 @@ import { parseCommandLine, UsageError, type Settings } from './config/settings.t
 import { DatabaseLockedError, Warehouse } from './db/warehouse.ts';
 import { EtlJobs } from './etl-jobs/etl-jobs.ts';
 import { scheduleInboxScans, type InboxScheduler } from './etl-jobs/inbox-scheduler.ts';
-import { tableCounts } from './etl-jobs/run-log-queries.ts';
+import { tableCounts } from '../etl/load/run-log-queries.ts';
 
 const DEMO = { days: 90, seed: 1 };
 

@@ -7,7 +7,7 @@ import type { DemoRunResult } from '../inbox/run-demo.ts';
 import type { InboxEntry } from '../inbox/scan-inbox.ts';
 import type { LoadProgress, LoadResult } from '../load/load-file.ts';
 import type { LoadRequest } from '../../server/etl-jobs/etl-jobs.ts';
-import type { RejectsPage, RunSummary, TableCounts } from '../../server/etl-jobs/run-log-queries.ts';
+import type { RejectsPage, RunSummary, TableCounts } from '../load/run-log-queries.ts';
 
 export type { LoadRequest };
 

@@ -1,5 +1,5 @@
 /** `etl rejects`: a run's rejected rows, each with its line, rule, reason and raw row. */
-import type { RejectsPage } from '../../server/etl-jobs/run-log-queries.ts';
+import type { RejectsPage } from '../load/run-log-queries.ts';
 import { truncate } from './text-table.ts';
 
 function rawText(raw: unknown): string {

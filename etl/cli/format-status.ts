@@ -1,5 +1,5 @@
 /** `etl status`: recent runs with their counts, then the row count of every table. */
-import type { RunSummary, TableCounts } from '../../server/etl-jobs/run-log-queries.ts';
+import type { RunSummary, TableCounts } from '../load/run-log-queries.ts';
 import { describeError } from './format-summary.ts';
 import { formatTable, num, truncate, type Column } from './text-table.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { RuntimeInfo } from '../../server/config/runtime-file.ts';
 import type { LoadEvent } from '../../server/etl-jobs/etl-jobs.ts';
-import type { RejectsPage, RunSummary, TableCounts } from '../../server/etl-jobs/run-log-queries.ts';
+import type { RejectsPage, RunSummary, TableCounts } from '../load/run-log-queries.ts';
 import type { DemoRunResult } from '../inbox/run-demo.ts';
 import type { InboxEntry } from '../inbox/scan-inbox.ts';
 import type { LoadResult } from '../load/load-file.ts';

@@ -58,6 +58,7 @@ async function loadOne(wh: Warehouse, f: InboxFile & { kind: SourceKind }, opts:
       file: f.file,
       trigger: opts.trigger,
       timeZone: opts.timeZone,
+      signal: opts.signal,
       onProgress: opts.onProgress && ((p) => opts.onProgress!(f, p)),
     });
     return { file: f.file, kind: f.kind, status: load.status, load, error: load.error ?? null };

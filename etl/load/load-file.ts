@@ -39,6 +39,12 @@ export interface LoadOptions {
   /** Load even when the same content was loaded before. */
   force?: boolean;
   onProgress?: (p: LoadProgress) => void;
+  /**
+   * Stops the load (at shutdown): the running query is interrupted and every step
+   * checks it, so the transaction rolls back and the run is recorded as failed.
+   * Once the load has committed, aborting changes nothing.
+   */
+  signal?: AbortSignal;
   /** Test hook: throw inside the load transaction after this step, to prove it rolls back. */
   failAfter?: 'rejects' | 'upsert';
 }
@@ -84,7 +90,7 @@ async function runLoad(wh: Warehouse, runId: number, file: string, hash: string,
   } catch (err) {
     const e = err as Error;
     const status = err instanceof FileRefusedError ? 'refused' : 'failed';
-    if (/interrupt/i.test(e.message)) e.message = 'interrupted before the load committed; nothing of it was loaded';
+    if (/interrupt/i.test(e.message)) e.message = INTERRUPTED;
     const where = err instanceof FileRefusedError ? { line: err.line, offset: err.offset } : {};
     return { status, counts: ZERO_COUNTS, format: prepared?.format, compression: prepared?.compression, encoding: prepared?.encoding, error: { message: e.message, ...where } };
   } finally {
@@ -92,34 +98,57 @@ async function runLoad(wh: Warehouse, runId: number, file: string, hash: string,
   }
 }
 
+const INTERRUPTED = 'interrupted before the load committed; nothing of it was loaded';
+
+/** Throws when the load was asked to stop (DuckDB ignores an interrupt that falls between queries). */
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error(INTERRUPTED);
+}
+
 async function loadPrepared(c: DuckDBConnection, runId: number, p: PreparedFile, opts: LoadOptions): Promise<RunCounts> {
-  const spec = SOURCES[opts.kind];
-  const rules = opts.kind === 'ticket_events' ? [...allRules(spec), BEFORE_OPENED_RULE] : allRules(spec);
-  await c.run(`SET TimeZone = ${lit(opts.timeZone)}`);
+  const { signal } = opts;
+  const interrupt = () => c.interrupt();
+  signal?.addEventListener('abort', interrupt);
   try {
-    // Landing and staging write only temporary tables, so they run before the
-    // transaction: their rowids are then the file's row order from 0.
-    opts.onProgress?.({ phase: 'read' });
-    const land = await landingRelation(c, spec, p).catch(async (err: Error) => {
-      throw err instanceof FileRefusedError ? err : await describeReadError(err, p);
-    });
-    const read = await withQueryProgress(c, opts, () => stageRows(c, spec, rules, land, p));
-    opts.onProgress?.({ phase: 'validate' });
-    return await inTransaction(c, async () => {
-      const retracted = opts.kind === 'ticket_events' ? await applyTicketOrderRule(c, rules.length, runId, land) : 0;
-      await writeRejects(c, spec, rules, runId);
-      if (opts.failAfter === 'rejects') throw new Error('injected failure after rejects');
-      opts.onProgress?.({ phase: 'write' });
-      const up = await upsertStaged(c, spec, runId);
-      if (opts.failAfter === 'upsert') throw new Error('injected failure after upsert');
-      const [rej] = await runQuery<{ n: number }>(c, `SELECT count(*) AS n FROM staged WHERE ${INVALID}`);
-      return { read, loaded: up.loaded, replaced: up.replaced, rejected: rej?.n ?? 0, duplicate: up.duplicate, retracted };
-    });
+    return await loadSteps(c, runId, p, opts);
   } finally {
+    signal?.removeEventListener('abort', interrupt);
+    // After the transaction (a statement in an aborted one would fail and hide the error).
+    await c.run('SET preserve_insertion_order = true');
     for (const v of TEMP_VIEWS) await c.run(`DROP VIEW IF EXISTS temp.${v}`);
     for (const t of TEMP_TABLES) await c.run(`DROP TABLE IF EXISTS temp.${t}`);
     await c.run(`SET TimeZone = 'UTC'`);
   }
+}
+
+async function loadSteps(c: DuckDBConnection, runId: number, p: PreparedFile, opts: LoadOptions): Promise<RunCounts> {
+  const spec = SOURCES[opts.kind];
+  const step = () => checkAbort(opts.signal);
+  const rules = opts.kind === 'ticket_events' ? [...allRules(spec), BEFORE_OPENED_RULE] : allRules(spec);
+  await c.run(`SET TimeZone = ${lit(opts.timeZone)}`);
+  // Landing and staging write only temporary tables, so they run before the
+  // transaction: their rowids are then the file's row order from 0.
+  opts.onProgress?.({ phase: 'read' });
+  step();
+  const land = await landingRelation(c, spec, p).catch(async (err: Error) => {
+    throw err instanceof FileRefusedError ? err : await describeReadError(err, p);
+  });
+  const read = await withQueryProgress(c, opts, () => stageRows(c, spec, rules, land, p));
+  opts.onProgress?.({ phase: 'validate' });
+  step();
+  return await inTransaction(c, async () => {
+    const retracted = opts.kind === 'ticket_events' ? await applyTicketOrderRule(c, rules.length, runId, land) : 0;
+    step();
+    await writeRejects(c, spec, rules, runId);
+    if (opts.failAfter === 'rejects') throw new Error('injected failure after rejects');
+    opts.onProgress?.({ phase: 'write' });
+    step();
+    const up = await upsertStaged(c, spec, runId);
+    if (opts.failAfter === 'upsert') throw new Error('injected failure after upsert');
+    step();
+    const [rej] = await runQuery<{ n: number }>(c, `SELECT count(*) AS n FROM staged WHERE ${INVALID}`);
+    return { read, loaded: up.loaded, replaced: up.replaced, rejected: rej?.n ?? 0, duplicate: up.duplicate, retracted };
+  });
 }
 
 /** Reports DuckDB's own progress of a long-running read, polled while it runs. */

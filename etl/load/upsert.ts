@@ -71,14 +71,11 @@ async function writeRows(c: DuckDBConnection, spec: SourceSpec, runId: number): 
   const exprs = proj.map((p) => (/^\d+$/.test(p.expr) ? p.expr : `s.${p.expr}`)).join(', ');
   await c.run(`DELETE FROM ${table} WHERE ${key} IN (SELECT _key FROM final_writes WHERE _had_existing)`);
   // The table's physical order means nothing (every row carries its line), and not
-  // keeping it lets DuckDB write row groups as they come.
+  // keeping it lets DuckDB write row groups as they come. load-file.ts restores the
+  // setting after the transaction (staging relies on it).
   await c.run('SET preserve_insertion_order = false');
-  try {
-    await c.run(`INSERT INTO ${table} (${columns})
-      SELECT ${exprs} FROM staged_rows s ANTI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
-      UNION ALL
-      SELECT ${exprs} FROM staged_rows s SEMI JOIN final_writes f ON s._line = f._line`);
-  } finally {
-    await c.run('SET preserve_insertion_order = true');
-  }
+  await c.run(`INSERT INTO ${table} (${columns})
+    SELECT ${exprs} FROM staged_rows s ANTI JOIN chained_keys k ON s._key = k._key WHERE ${VALID}
+    UNION ALL
+    SELECT ${exprs} FROM staged_rows s SEMI JOIN final_writes f ON s._line = f._line`);
 }

@@ -12,7 +12,6 @@ import { runDemo, type DemoRunOptions, type DemoRunResult } from '../../etl/inbo
 import { scanInbox, type InboxEntry } from '../../etl/inbox/scan-inbox.ts';
 import type { SourceKind } from '../../etl/sources/index.ts';
 import type { Warehouse } from '../db/warehouse.ts';
-import { LoadInterrupter } from './load-interrupter.ts';
 
 export interface LoadRequest {
   kind: SourceKind;
@@ -36,7 +35,6 @@ export class ShuttingDownError extends Error {
 export class EtlJobs {
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #abort = new AbortController();
-  readonly #interrupter = new LoadInterrupter();
   #inbox: Promise<unknown> = Promise.resolve();
   #inboxBusy = false;
 
@@ -56,12 +54,11 @@ export class EtlJobs {
 
   /** Scans the inbox now, after any scan or demo already running. */
   scan(trigger: 'inbox' | 'api'): Promise<InboxEntry[]> {
-    return this.#inboxPass(() => scanInbox(this.wh, { ...this.opts, trigger, signal: this.#abort.signal, ...this.#interrupter.watchScan() }));
+    return this.#inboxPass(() => scanInbox(this.wh, { ...this.opts, trigger, signal: this.#abort.signal }));
   }
 
   demo(opts: Pick<DemoRunOptions, 'days' | 'seed' | 'end' | 'onEntry'>): Promise<DemoRunResult> {
-    const watched = this.#interrupter.watchScan({ onEntry: opts.onEntry });
-    return this.#inboxPass(() => runDemo(this.wh, { ...this.opts, ...opts, signal: this.#abort.signal, ...watched }));
+    return this.#inboxPass(() => runDemo(this.wh, { ...this.opts, ...opts, signal: this.#abort.signal }));
   }
 
   /** Loads files in order, reporting progress and each result; stops between files at shutdown. */
@@ -71,9 +68,9 @@ export class EtlJobs {
       const results: LoadResult[] = [];
       for (const file of req.files) {
         if (this.stopping) break;
-        const watch = this.#interrupter.watch((p) => onEvent({ type: 'progress', file, phase: p.phase, fraction: p.fraction }));
+        const onProgress = (p: LoadProgress) => onEvent({ type: 'progress', file, phase: p.phase, fraction: p.fraction });
         const opts = { kind: req.kind, file, trigger: 'api' as const, timeZone: this.opts.timeZone, encoding: req.encoding, force: req.force };
-        const result = await loadFile(this.wh, { ...opts, onProgress: watch.onProgress }).finally(watch.done);
+        const result = await loadFile(this.wh, { ...opts, onProgress, signal: this.#abort.signal });
         results.push(result);
         onEvent({ type: 'result', ...result });
       }
@@ -89,7 +86,10 @@ export class EtlJobs {
   async stop(graceMs = 5000): Promise<boolean> {
     this.#abort.abort();
     if (this.#inFlight.size === 0) return true;
-    return this.#interrupter.interruptUntil(this.wh.writer, Promise.allSettled([...this.#inFlight]), graceMs);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const settled = Promise.allSettled([...this.#inFlight]).then(() => true as const);
+    return Promise.race([settled, timeout]).finally(() => clearTimeout(timer));
   }
 
   #inboxPass<T>(fn: () => Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import { requireToken } from '../auth/require-token.ts';
 import type { TokenVerifier } from '../auth/roles.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import type { EtlJobs, LoadEvent } from '../etl-jobs/etl-jobs.ts';
-import { recentRuns, rejectsPage } from '../etl-jobs/run-log-queries.ts';
+import { recentRuns, rejectsPage } from '../../etl/load/run-log-queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { BadParameter } from '../http/errors.ts';
 import { ndjsonResponse, type Send } from '../http/ndjson.ts';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { Hono } from 'hono';
 import type { Warehouse } from '../db/warehouse.ts';
-import { recentRuns, tableCounts, type RunSummary, type TableCounts } from '../etl-jobs/run-log-queries.ts';
+import { recentRuns, tableCounts, type RunSummary, type TableCounts } from '../../etl/load/run-log-queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
 
 export interface HealthBody {

@@ -4,7 +4,7 @@ import { formatRejects } from '../../etl/cli/format-rejects.ts';
 import { localTime } from '../../etl/cli/format-status.ts';
 import { renderProgress } from '../../etl/cli/progress-bar.ts';
 import { displayWidth, formatTable } from '../../etl/cli/text-table.ts';
-import type { RejectsPage, RunSummary } from '../../server/etl-jobs/run-log-queries.ts';
+import type { RejectsPage, RunSummary } from '../../etl/load/run-log-queries.ts';
 
 const counts = (read: number, loaded: number, rejected = 0, extra: Partial<FileOutcome['counts']> = {}) => ({
   read, loaded, replaced: 0, rejected, duplicate: read - loaded - rejected, retracted: 0, ...extra,

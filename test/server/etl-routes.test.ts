@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxEntry } from '../../etl/inbox/scan-inbox.ts';
-import type { RejectsPage, RunSummary } from '../../server/etl-jobs/run-log-queries.ts';
+import type { RejectsPage, RunSummary } from '../../etl/load/run-log-queries.ts';
 import { appFixture } from './app-fixture.ts';
 import { CALLS_WITH_BAD_ROW, CLEAN_CALLS, writeFile, removeTempDirs } from './support.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../etl/load/load-file.ts';
 import { Warehouse } from '../../server/db/warehouse.ts';
 import { EtlJobs } from '../../server/etl-jobs/etl-jobs.ts';
-import { recentRuns, tableCounts } from '../../server/etl-jobs/run-log-queries.ts';
+import { recentRuns, tableCounts } from '../../etl/load/run-log-queries.ts';
 import { CALLS_HEADER, tempDir, removeTempDirs } from './support.ts';
 
 afterAll(removeTempDirs);

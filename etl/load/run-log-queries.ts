@@ -4,8 +4,9 @@
  * itself, so both show the same thing.
  */
 import type { Selectable } from 'kysely';
-import type { EtlRunsTable } from '../db/schema.ts';
-import type { Warehouse } from '../db/warehouse.ts';
+import type { EtlRunsTable } from '../../server/db/schema.ts';
+import type { Warehouse } from '../../server/db/warehouse.ts';
+import type { RunCounts } from './run-log.ts';
 
 export interface TableCounts {
   calls: number;
@@ -15,7 +16,7 @@ export interface TableCounts {
   etl_rejects: number;
 }
 
-export interface RunSummary {
+export interface RunSummary extends RunCounts {
   runId: number;
   kind: string;
   file: string;
@@ -29,12 +30,6 @@ export interface RunSummary {
   format: string | null;
   encoding: string | null;
   sameAsRun: number | null;
-  read: number;
-  loaded: number;
-  replaced: number;
-  rejected: number;
-  duplicate: number;
-  retracted: number;
   error: { message: string; line: number | null; offset: number | null } | null;
 }
 
