@@ -19,6 +19,7 @@ import { findSameContent, finishRun, startRun, ZERO_COUNTS, type LoadTrigger, ty
 import { INVALID, stageRows, writeRejects } from './stage-rows.ts';
 import { applyTicketOrderRule, BEFORE_OPENED_RULE } from './ticket-order-rule.ts';
 import { allRules, lit } from './typed-columns.ts';
+import { markRunDirty } from './facts-dirty.ts';
 import { upsertStaged } from './upsert.ts';
 
 export type LoadPhase = 'hash' | 'read' | 'validate' | 'write';
@@ -144,6 +145,7 @@ async function loadSteps(c: DuckDBConnection, runId: number, p: PreparedFile, op
     opts.onProgress?.({ phase: 'write' });
     step();
     const up = await upsertStaged(c, spec, runId);
+    await markRunDirty(c, runId);
     if (opts.failAfter === 'upsert') throw new Error('injected failure after upsert');
     step();
     const [rej] = await runQuery<{ n: number }>(c, `SELECT count(*) AS n FROM staged WHERE ${INVALID}`);

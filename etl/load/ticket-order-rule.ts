@@ -73,6 +73,7 @@ async function retractStored(c: DuckDBConnection, runId: number): Promise<number
       ${TYPED_ROW_JSON},
       run_id
     FROM retracted ORDER BY run_id, source_line`);
+  await c.run('INSERT INTO facts_dirty_tickets SELECT DISTINCT ticket_id FROM retracted');
   await c.run('DELETE FROM ticket_events WHERE event_key IN (SELECT event_key FROM retracted)');
   return n;
 }

@@ -10,6 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runQuery } from '../../server/db/run-sql.ts';
 import type { SourceSpec } from '../sources/source-spec.ts';
+import { markReplacedRows } from './facts-dirty.ts';
 import { coreProjection, rowHashSql, VALID } from './stage-rows.ts';
 import { ident } from './typed-columns.ts';
 
@@ -69,6 +70,7 @@ async function writeRows(c: DuckDBConnection, spec: SourceSpec, runId: number): 
   const proj = coreProjection(spec, runId);
   const columns = proj.map((p) => ident(p.column)).join(', ');
   const exprs = proj.map((p) => (/^\d+$/.test(p.expr) ? p.expr : `s.${p.expr}`)).join(', ');
+  await markReplacedRows(c, spec);
   await c.run(`DELETE FROM ${table} WHERE ${key} IN (SELECT _key FROM final_writes WHERE _had_existing)`);
   // The table's physical order means nothing (every row carries its line), and not
   // keeping it lets DuckDB write row groups as they come. load-file.ts restores the

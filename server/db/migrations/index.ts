@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate.ts';
 import { migration as m001 } from './001-core-tables.ts';
 import { migration as m002 } from './002-etl-log.ts';
+import { migration as m005 } from './005-facts.ts';
 
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m005];

@@ -1,0 +1,83 @@
+/**
+ * fact_contacts for every contact of the customers in scope (METRICS.md
+ * "Contacts"): its first human response and the start of the next contact about
+ * the same issue after it was resolved. Both need the customer's other contacts,
+ * which is why the scope is whole customers.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { CALL_KEY, COMPLAINT_KEY } from './customer-key.ts';
+
+const IN_SCOPE = '(SELECT customer_key FROM scope_keys)';
+
+/** Microseconds from a number of seconds, for adding call durations to instants. */
+const secs = (expr: string) => `to_microseconds(((${expr}) * 1000000)::BIGINT)`;
+
+/**
+ * Computes `new_fact_contacts` outside the refresh's transaction (see
+ * prepareTicketFacts: ASOF joins over temporary tables made inside a transaction
+ * are very slow), over ticket facts as they will be after the refresh.
+ */
+export async function prepareContactFacts(c: DuckDBConnection, shortAbandonS: number): Promise<void> {
+  await c.run(`CREATE OR REPLACE TEMP TABLE fc AS ${contactsSql()}`);
+  await c.run(`CREATE OR REPLACE TEMP TABLE responses AS ${responsesSql()}`);
+  // Contacts that count as contacts for "about the same issue": not short abandons.
+  await c.run(`CREATE OR REPLACE TEMP TABLE related AS
+    SELECT customer_key, order_id, started_at FROM fc
+    WHERE NOT (kind = 'call' AND outcome = 'abandoned' AND wait_s < ${Number(shortAbandonS)})`);
+  await c.run(`CREATE OR REPLACE TEMP TABLE new_fact_contacts AS ${factRowsSql()}`);
+}
+
+export async function applyContactFacts(c: DuckDBConnection): Promise<void> {
+  await c.run(`DELETE FROM fact_contacts WHERE customer_key IN ${IN_SCOPE}`);
+  await c.run('INSERT INTO fact_contacts SELECT * FROM new_fact_contacts');
+}
+
+function contactsSql(): string {
+  return `
+    SELECT 'call' AS kind, call_id AS contact_id, started_at, 'phone' AS channel, queue, category, priority,
+      agent_id AS agent, NULL::VARCHAR AS source, ${CALL_KEY} AS customer_key, order_id, outcome, wait_s,
+      CASE WHEN outcome = 'answered' THEN started_at + ${secs('wait_s')} END AS answered_at,
+      CASE WHEN outcome = 'answered' THEN started_at + ${secs('wait_s + coalesce(talk_s, 0)')} END AS resolved_at,
+      callback_at, NULL::TIMESTAMPTZ AS own_response_at
+    FROM calls WHERE ${CALL_KEY} IN ${IN_SCOPE}
+    UNION ALL
+    SELECT 'ticket', ticket_id, opened_at, channel, NULL, category, priority, agent, NULL, customer_id, order_id,
+      NULL, NULL, NULL, first_resolved_at, NULL, first_reply_at
+    FROM ticket_facts_next WHERE customer_id IN ${IN_SCOPE}
+    UNION ALL
+    SELECT 'complaint', complaint_id, received_at, 'complaint', NULL, category, NULL, NULL, source, ${COMPLAINT_KEY}, order_id,
+      NULL, NULL, NULL, NULL, NULL, first_response_at
+    FROM complaints WHERE ${COMPLAINT_KEY} IN ${IN_SCOPE}`;
+}
+
+/** Human responses to a customer on any channel (METRICS.md "Silence", calls). */
+function responsesSql(): string {
+  return `
+    SELECT customer_key, answered_at AS at FROM fc WHERE answered_at IS NOT NULL
+    UNION ALL SELECT customer_key, callback_at FROM fc WHERE callback_at IS NOT NULL
+    UNION ALL
+    SELECT t.customer_id, e.event_at FROM ticket_events e JOIN ticket_facts_next t USING (ticket_id)
+    WHERE e."type" = 'agent_reply' AND e.event_at >= t.opened_at AND t.customer_id IN ${IN_SCOPE}`;
+}
+
+/**
+ * A call's first response: its own answer, else the first response to its
+ * customer strictly after it started. The next related contact: same customer and
+ * the same order, or either without one; as an ASOF join per case (a contact
+ * without an order relates to all its customer's contacts).
+ */
+function factRowsSql(): string {
+  return `
+    SELECT x.kind, x.contact_id, x.started_at, x.channel, x.queue, x.category, x.priority, x.agent, x.source,
+      x.customer_key, x.order_id, x.outcome, x.wait_s,
+      CASE x.kind WHEN 'call' THEN coalesce(x.answered_at, r.at) ELSE x.own_response_at END,
+      x.resolved_at,
+      CASE WHEN x.order_id IS NULL THEN a.started_at ELSE least(o.started_at, n.started_at) END
+    FROM fc x
+    ASOF LEFT JOIN responses r ON r.customer_key = x.customer_key AND r.at > x.started_at
+    ASOF LEFT JOIN related a ON a.customer_key = x.customer_key AND a.started_at > x.resolved_at
+    ASOF LEFT JOIN (SELECT * FROM related WHERE order_id IS NOT NULL) o
+      ON o.customer_key = x.customer_key AND o.order_id = x.order_id AND o.started_at > x.resolved_at
+    ASOF LEFT JOIN (SELECT * FROM related WHERE order_id IS NULL) n
+      ON n.customer_key = x.customer_key AND n.started_at > x.resolved_at`;
+}
