@@ -4,7 +4,7 @@
  * Why our own: the published `kysely-duckdb` opens a connection per query (temp
  * tables and SET are lost), reads TIMESTAMP in local time, and breaks on bigint,
  * DECIMAL and Date parameters (STACK.md). DuckDB speaks enough of PostgreSQL's
- * syntax (`$1` placeholders, "ident" quoting) to reuse Kysely's Postgres compiler.
+ * syntax (`$1` parameters, "ident" quoting) to reuse Kysely's Postgres compiler.
  *
  * @example
  *   const db = new Kysely<Database>({ dialect: new DuckDBDialect(pool) });
