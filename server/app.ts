@@ -11,8 +11,10 @@ import type { AppEnv } from './http/app-env.ts';
 import { onApiNotFound, onError } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { serveWeb } from './http/web-static.ts';
+import { calendarRoutes } from './routes/calendars.ts';
 import { etlRoutes } from './routes/etl.ts';
 import { healthRoutes } from './routes/health.ts';
+import { policyRoutes } from './routes/policies.ts';
 
 export interface AppContext {
   wh: Warehouse;
@@ -36,6 +38,8 @@ export function createApp(ctx: AppContext) {
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes({ wh: ctx.wh, timeZone: ctx.timeZone, startedAt: ctx.startedAt ?? Date.now() }))
     .route('/etl', etlRoutes({ wh: ctx.wh, jobs, verify: ctx.verify }))
+    .route('/settings/policies', policyRoutes({ wh: ctx.wh, verify: ctx.verify }))
+    .route('/settings/calendars', calendarRoutes({ wh: ctx.wh, verify: ctx.verify }))
     .get('/openapi.json', (c) => c.json(openapi));
   const app = new Hono<AppEnv>().route('/api', api).use('*', serveWeb(ctx.webRoot));
   app.onError(onError);

@@ -1,13 +1,16 @@
 /**
  * `npm start`: settings -> database (created if new) -> demo data on an empty
- * one -> scheduled inbox scans -> HTTP server -> runtime file for the CLI.
+ * one -> derived facts brought up to date (loads the CLI made while no server
+ * ran leave markers) -> scheduled inbox scans -> HTTP server -> runtime file for
+ * the CLI.
  * SIGINT/SIGTERM shut down in the reverse order, and a load in flight is rolled
  * back and recorded rather than cut off.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { formatOutcomeLine, outcomeOfEntry } from '../etl/cli/format-summary.ts';
+import { factsPending } from '../etl/facts/refresh-facts.ts';
+import { formatFactsLine, formatOutcomeLine, outcomeOfEntry } from '../etl/cli/format-summary.ts';
 import type { InboxEntry } from '../etl/inbox/scan-inbox.ts';
 import { markInterruptedRuns } from '../etl/load/run-log.ts';
 import { createApp } from './app.ts';
@@ -16,7 +19,7 @@ import { removeRuntimeFile, writeRuntimeFile } from './config/runtime-file.ts';
 import { serverHelp } from './config/settings-help.ts';
 import { parseCommandLine, UsageError, type Settings } from './config/settings.ts';
 import { DatabaseLockedError, Warehouse } from './db/warehouse.ts';
-import { EtlJobs } from './etl-jobs/etl-jobs.ts';
+import { EtlJobs, type FactsRefresh } from './etl-jobs/etl-jobs.ts';
 import { scheduleInboxScans, type InboxScheduler } from './etl-jobs/inbox-scheduler.ts';
 import { tableCounts } from '../etl/load/run-log-queries.ts';
 
@@ -52,16 +55,30 @@ function logEntry(entry: InboxEntry): void {
   console.log(`  ${formatOutcomeLine(outcomeOfEntry(entry))}`);
 }
 
+function logFacts(facts: FactsRefresh | null): void {
+  if (facts) console.log(formatFactsLine(facts));
+}
+
 async function loadDemoIfEmpty(wh: Warehouse, jobs: EtlJobs, settings: Settings): Promise<void> {
   if (!settings.demo) return;
   const t = await tableCounts(wh);
   if (t.calls + t.ticket_events + t.complaints > 0) return;
   console.log(`Empty database: loading ${DEMO.days} days of demo data through ${settings.inbox} (turn off with --no-demo)`);
   try {
-    await jobs.demo({ ...DEMO, end: new Date(), onEntry: logEntry });
+    logFacts((await jobs.demo({ ...DEMO, end: new Date(), onEntry: logEntry })).facts);
   } catch (err) {
     // The demo is a convenience: the server is still useful without it.
     if (!jobs.stopping) console.error('demo data could not be generated:', err);
+  }
+}
+
+/** Loads made while no server ran (the CLI's, or one cut off before its refresh) are not in the facts yet. */
+async function refreshPendingFacts(wh: Warehouse, jobs: EtlJobs): Promise<void> {
+  try {
+    if (await factsPending(wh)) logFacts(await jobs.refreshFacts());
+  } catch (err) {
+    // The markers stay; the next load's refresh (or POST /api/etl/facts) takes them up.
+    if (!jobs.stopping) console.error('derived facts could not be refreshed:', err);
   }
 }
 
@@ -92,9 +109,12 @@ async function main(): Promise<void> {
   onSignals(state);
   await loadDemoIfEmpty(wh, jobs, settings);
   if (jobs.stopping) return;
-  state.scheduler = scheduleInboxScans(jobs, settings.scanIntervalS, (entries) => {
-    console.log(`inbox: ${entries.length} file(s)`);
+  await refreshPendingFacts(wh, jobs);
+  if (jobs.stopping) return;
+  state.scheduler = scheduleInboxScans(jobs, settings.scanIntervalS, (entries, facts) => {
+    if (entries.length) console.log(`inbox: ${entries.length} file(s)`);
     entries.forEach(logEntry);
+    logFacts(facts);
   });
   const app = createApp({ wh, timeZone: settings.timeZone, inbox: settings.inbox, verify: admin.verify, jobs, startedAt });
   const { server, port } = await listen(app, settings).catch((err: NodeJS.ErrnoException) => {

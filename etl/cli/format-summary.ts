@@ -5,6 +5,7 @@
  * inbox scan, and tests can check it without a database.
  */
 import path from 'node:path';
+import type { FactsRefresh } from '../facts/refresh-facts.ts';
 import type { InboxEntry } from '../inbox/scan-inbox.ts';
 import type { LoadResult } from '../load/load-file.ts';
 import { ZERO_COUNTS, type RunCounts } from '../load/run-log.ts';
@@ -132,4 +133,24 @@ function rejectsHint(outcomes: readonly FileOutcome[]): string[] {
   if (runs.length === 0) return [];
   const more = runs.length > 1 ? ` (runs with rejects: ${runs.join(', ')})` : '';
   return [`see: etl rejects --run ${runs[0]}${more}`];
+}
+
+/**
+ * What became of the derived facts after loads: the refresh that followed them,
+ * why none ran (the loads' markers wait for `etl facts`), or null when there was
+ * nothing to refresh.
+ */
+export type FactsOutcome = FactsRefresh | { skipped: 'no-facts' | 'interrupted' } | null;
+
+const plural = (n: number, word: string) => `${num(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The summary's last line.
+ * @example
+ * formatFactsLine({ customers: 1234, tickets: 567, ms: 420 }) // 'facts: refreshed 1,234 customers, 567 tickets in 0.42 s'
+ */
+export function formatFactsLine(f: FactsOutcome): string {
+  if (f === null) return 'facts: up to date (nothing to refresh)';
+  if ('skipped' in f) return `facts: not refreshed (${f.skipped === 'no-facts' ? '--no-facts' : 'interrupted'}); run etl facts`;
+  return `facts: refreshed ${plural(f.customers, 'customer')}, ${plural(f.tickets, 'ticket')} in ${(f.ms / 1000).toFixed(2)} s`;
 }

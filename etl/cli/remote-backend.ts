@@ -1,15 +1,15 @@
 /**
  * The CLI as a client of the server that holds the database: the same verbs over
  * the ETL API, authenticated with the admin token from `<db>.server.json`. The
- * server reads the files itself, so paths are sent absolute.
+ * server reads the files itself, so paths are sent absolute. The server brings
+ * the derived facts up to date after every load, scan and demo itself (there is
+ * no skipping it there); what it reports is passed on.
  */
 import type { RuntimeInfo } from '../../server/config/runtime-file.ts';
-import type { LoadEvent } from '../../server/etl-jobs/etl-jobs.ts';
+import type { DemoRun, LoadEvent, ScanRun } from '../../server/etl-jobs/etl-jobs.ts';
 import type { RejectsPage, RunSummary, TableCounts } from '../load/run-log-queries.ts';
-import type { DemoRunResult } from '../inbox/run-demo.ts';
-import type { InboxEntry } from '../inbox/scan-inbox.ts';
 import type { LoadResult } from '../load/load-file.ts';
-import type { EtlBackend, LoadRequest, ProgressCallback } from './backend.ts';
+import type { EtlBackend, FactsOutcome, FactsRefresh, LoadRequest, ProgressCallback } from './backend.ts';
 import { DatabaseUnavailableError } from './backend.ts';
 import { httpRequest, type HttpResponse } from './http-client.ts';
 
@@ -58,24 +58,32 @@ export class RemoteBackend implements EtlBackend {
     return JSON.parse(await (await this.#call(method, route, body)).text()) as T;
   }
 
-  async load(req: LoadRequest, onProgress: ProgressCallback): Promise<LoadResult[]> {
+  async load(req: LoadRequest, onProgress: ProgressCallback): Promise<{ results: LoadResult[]; facts: FactsOutcome }> {
     const res = await this.#call('POST', '/api/etl/load', req);
     const results: LoadResult[] = [];
+    let facts: FactsOutcome = null;
     for await (const line of ndjsonLines(res.body)) {
       const e = line as LoadEvent | { type: 'error'; message: string };
       if (e.type === 'progress') onProgress(e.file, { phase: e.phase, fraction: e.fraction });
       else if (e.type === 'result') results.push(withoutType(e));
+      else if (e.type === 'facts') facts = { tickets: e.tickets, customers: e.customers, ms: e.ms };
       else throw new ServerError(`the server stopped the load: ${e.message}`);
     }
-    return results;
+    return { results, facts };
   }
 
-  async scan(): Promise<InboxEntry[]> {
-    return (await this.#json<{ entries: InboxEntry[] }>('POST', '/api/etl/scan')).entries;
+  async scan(): Promise<{ entries: ScanRun['entries']; facts: FactsOutcome }> {
+    const { entries, facts } = await this.#json<ScanRun>('POST', '/api/etl/scan');
+    return { entries, facts: facts ?? null };
   }
 
-  demo(opts: { days: number; seed: number; end: Date }): Promise<DemoRunResult> {
-    return this.#json('POST', '/api/etl/demo', { days: opts.days, seed: opts.seed, end: opts.end.toISOString() });
+  async demo(opts: { days: number; seed: number; end: Date }): Promise<DemoRun> {
+    const run = await this.#json<DemoRun>('POST', '/api/etl/demo', { days: opts.days, seed: opts.seed, end: opts.end.toISOString() });
+    return { ...run, facts: run.facts ?? null };
+  }
+
+  refreshFacts(full: boolean): Promise<FactsRefresh> {
+    return this.#json('POST', '/api/etl/facts', { full });
   }
 
   async runs(limit: number): Promise<RunSummary[]> {

@@ -17,13 +17,16 @@ const secs = (expr: string) => `to_microseconds(((${expr}) * 1000000)::BIGINT)`;
  * prepareTicketFacts: ASOF joins over temporary tables made inside a transaction
  * are very slow), over ticket facts as they will be after the refresh.
  */
-export async function prepareContactFacts(c: DuckDBConnection, shortAbandonS: number): Promise<void> {
+export async function prepareContactFacts(c: DuckDBConnection): Promise<void> {
   await c.run(`CREATE OR REPLACE TEMP TABLE fc AS ${contactsSql()}`);
   await c.run(`CREATE OR REPLACE TEMP TABLE responses AS ${responsesSql()}`);
-  // Contacts that count as contacts for "about the same issue": not short abandons.
+  // Contacts that count for "about the same issue": not short abandons, judged by
+  // the short_abandon_s of the policy version in force when the call started.
   await c.run(`CREATE OR REPLACE TEMP TABLE related AS
-    SELECT customer_key, order_id, started_at FROM fc
-    WHERE NOT (kind = 'call' AND outcome = 'abandoned' AND wait_s < ${Number(shortAbandonS)})`);
+    SELECT f.customer_key, f.order_id, f.started_at FROM fc f
+    LEFT JOIN policy_ranges r ON f.kind = 'call' AND f.started_at >= r.valid_from AND (r.valid_to IS NULL OR f.started_at < r.valid_to)
+    LEFT JOIN policy_settings p ON p.version = r.version
+    WHERE NOT (f.kind = 'call' AND f.outcome = 'abandoned' AND f.wait_s < p.short_abandon_s)`);
   await c.run(`CREATE OR REPLACE TEMP TABLE new_fact_contacts AS ${factRowsSql()}`);
 }
 

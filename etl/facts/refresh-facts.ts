@@ -24,8 +24,6 @@ export interface FactsRefresh {
 export interface RefreshOptions {
   /** Recompute every fact, not only what loads touched (after a schema or policy change). */
   full?: boolean;
-  /** METRICS.md short_abandon_s: abandoned calls shorter than this are not contacts. */
-  shortAbandonS?: number;
 }
 
 const TEMP_TABLES = ['scope_tickets', 'scope_keys', 'ev', 'new_fact_tickets', 'new_fact_followups', 'new_fact_refunds',
@@ -46,7 +44,7 @@ export async function refreshOn(c: DuckDBConnection, opts: RefreshOptions = {}):
       'SELECT (SELECT count(*) FROM scope_tickets) AS tickets, (SELECT count(*) FROM scope_keys) AS customers',
     );
     await prepareTicketFacts(c);
-    await prepareContactFacts(c, opts.shortAbandonS ?? 5);
+    await prepareContactFacts(c);
     await inTransaction(c, async () => {
       await applyTicketFacts(c);
       await applyContactFacts(c);

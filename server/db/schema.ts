@@ -4,6 +4,7 @@
  * number (see duckdb-values.ts), DECIMAL as number.
  */
 import type { Generated } from 'kysely';
+import type { PolicyTables } from '../policies/policy-tables.ts';
 
 export interface CallsTable {
   call_id: string;
@@ -111,7 +112,7 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends PolicyTables {
   calls: CallsTable;
   ticket_events: TicketEventsTable;
   complaints: ComplaintsTable;

@@ -15,6 +15,8 @@ import { ConnectionPool } from './connection-pool.ts';
 import { DuckDBDialect } from './duckdb-dialect.ts';
 import type { Row } from './duckdb-values.ts';
 import { runQuery } from './run-sql.ts';
+import { ensureCalendars } from '../calendars/ensure-calendars.ts';
+import { ensureDefaultPolicy } from '../policies/policy-store.ts';
 import { applyMigrations } from './migrate.ts';
 import type { Database } from './schema.ts';
 
@@ -74,6 +76,10 @@ export class Warehouse {
     const wh = new Warehouse(file, instance, new ConnectionPool([first], 'writer'), new ConnectionPool(readers, 'reader'));
     try {
       await wh.writer.use((c) => applyMigrations(c));
+      // Reference data every opener needs (the server, the CLI, tests): the
+      // calendars first, because policies name them.
+      await ensureCalendars(wh);
+      await ensureDefaultPolicy(wh);
     } catch (err) {
       wh.close();
       throw err;

@@ -4,14 +4,23 @@
  * single writer connection; what this adds is (1) inbox work one pass at a time,
  * since two passes would race to load and move the same files, and (2) knowing
  * what is in flight, so shutdown can interrupt it and wait for it to be recorded.
+ *
+ * Every load request (all its files), inbox scan and demo ends by bringing the
+ * derived facts up to date in the same tracked job, so shutdown waits for that
+ * too (one short transaction at the end). Work stopped by shutdown skips the
+ * refresh: the loads' markers stay, and the next start refreshes them.
  */
 import type { LoadProgress, LoadResult } from '../../etl/load/load-file.ts';
 import { loadFile } from '../../etl/load/load-file.ts';
 import type { DeclaredEncoding } from '../../etl/read/prepare-file.ts';
 import { runDemo, type DemoRunOptions, type DemoRunResult } from '../../etl/inbox/run-demo.ts';
 import { scanInbox, type InboxEntry } from '../../etl/inbox/scan-inbox.ts';
+import { refreshFacts, type RefreshOptions } from '../../etl/facts/refresh-facts.ts';
 import type { SourceKind } from '../../etl/sources/index.ts';
 import type { Warehouse } from '../db/warehouse.ts';
+import { refreshAfterLoads, type FactsRefresh } from './facts-after-loads.ts';
+
+export type { FactsRefresh };
 
 export interface LoadRequest {
   kind: SourceKind;
@@ -22,7 +31,22 @@ export interface LoadRequest {
 
 export type LoadEvent =
   | { type: 'progress'; file: string; phase: LoadProgress['phase']; fraction?: number | undefined }
-  | ({ type: 'result' } & LoadResult);
+  | ({ type: 'result' } & LoadResult)
+  /** Last line, when the loads changed anything: the facts refresh that followed them. */
+  | ({ type: 'facts' } & FactsRefresh);
+
+/** `facts` is null when there was nothing to refresh (or shutdown stopped the work first). */
+export interface LoadRun {
+  results: LoadResult[];
+  facts: FactsRefresh | null;
+}
+
+export interface ScanRun {
+  entries: InboxEntry[];
+  facts: FactsRefresh | null;
+}
+
+export type DemoRun = DemoRunResult & { facts: FactsRefresh | null };
 
 /** Work asked for after shutdown began. */
 export class ShuttingDownError extends Error {
@@ -53,16 +77,31 @@ export class EtlJobs {
   }
 
   /** Scans the inbox now, after any scan or demo already running. */
-  scan(trigger: 'inbox' | 'api'): Promise<InboxEntry[]> {
-    return this.#inboxPass(() => scanInbox(this.wh, { ...this.opts, trigger, signal: this.#abort.signal }));
+  scan(trigger: 'inbox' | 'api'): Promise<ScanRun> {
+    return this.#inboxPass(async () => {
+      const entries = await scanInbox(this.wh, { ...this.opts, trigger, signal: this.#abort.signal });
+      return { entries, facts: await this.#factsAfter(entries.map((e) => e.load)) };
+    });
   }
 
-  demo(opts: Pick<DemoRunOptions, 'days' | 'seed' | 'end' | 'onEntry'>): Promise<DemoRunResult> {
-    return this.#inboxPass(() => runDemo(this.wh, { ...this.opts, ...opts, signal: this.#abort.signal }));
+  demo(opts: Pick<DemoRunOptions, 'days' | 'seed' | 'end' | 'onEntry'>): Promise<DemoRun> {
+    return this.#inboxPass(async () => {
+      const result = await runDemo(this.wh, { ...this.opts, ...opts, signal: this.#abort.signal });
+      return { ...result, facts: await this.#factsAfter(result.entries.map((e) => e.load)) };
+    });
   }
 
-  /** Loads files in order, reporting progress and each result; stops between files at shutdown. */
-  load(req: LoadRequest, onEvent: (e: LoadEvent) => void): Promise<LoadResult[]> {
+  /** Brings the derived facts up to date (POST /api/etl/facts, and pending loads at start). */
+  refreshFacts(opts: Pick<RefreshOptions, 'full'> = {}): Promise<FactsRefresh> {
+    if (this.stopping) return Promise.reject(new ShuttingDownError());
+    return this.#track(() => refreshFacts(this.wh, opts));
+  }
+
+  /**
+   * Loads files in order, reporting progress and each result, then refreshes the
+   * facts (reported as a last `facts` event); stops between files at shutdown.
+   */
+  load(req: LoadRequest, onEvent: (e: LoadEvent) => void): Promise<LoadRun> {
     if (this.stopping) return Promise.reject(new ShuttingDownError());
     return this.#track(async () => {
       const results: LoadResult[] = [];
@@ -74,8 +113,15 @@ export class EtlJobs {
         results.push(result);
         onEvent({ type: 'result', ...result });
       }
-      return results;
+      const facts = await this.#factsAfter(results);
+      if (facts) onEvent({ type: 'facts', ...facts });
+      return { results, facts };
     });
+  }
+
+  #factsAfter(loads: ReadonlyArray<LoadResult | null>): Promise<FactsRefresh | null> {
+    if (this.stopping) return Promise.resolve(null);
+    return refreshAfterLoads(this.wh, loads);
   }
 
   /**

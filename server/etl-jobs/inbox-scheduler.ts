@@ -4,7 +4,7 @@
  * up scans behind it.
  */
 import type { InboxEntry } from '../../etl/inbox/scan-inbox.ts';
-import type { EtlJobs } from './etl-jobs.ts';
+import type { EtlJobs, FactsRefresh } from './etl-jobs.ts';
 
 export interface InboxScheduler {
   stop(): void;
@@ -13,13 +13,13 @@ export interface InboxScheduler {
 export function scheduleInboxScans(
   jobs: EtlJobs,
   intervalS: number,
-  report: (entries: InboxEntry[]) => void,
+  report: (entries: InboxEntry[], facts: FactsRefresh | null) => void,
   onError: (err: unknown) => void = (err) => console.error('inbox scan failed:', err),
 ): InboxScheduler {
   if (intervalS <= 0) return { stop() {} };
   function inboxTick() {
     if (jobs.inboxBusy || jobs.stopping) return;
-    jobs.scan('inbox').then((entries) => entries.length > 0 && report(entries), onError);
+    jobs.scan('inbox').then(({ entries, facts }) => (entries.length > 0 || facts) && report(entries, facts), onError);
   }
   // First pass at once: files dropped while the server was down should not wait a whole interval.
   const first = setTimeout(inboxTick, 0);

@@ -100,7 +100,14 @@ export const COMPONENT_SCHEMAS = {
         properties: { type: { const: 'progress' }, file: str, phase: { enum: ['hash', 'read', 'validate', 'write'] }, fraction: { type: 'number' } },
       },
       { allOf: [{ type: 'object', properties: { type: { const: 'result' } } }, { $ref: '#/components/schemas/LoadResult' }] },
+      { allOf: [{ type: 'object', properties: { type: { const: 'facts' } } }, { $ref: '#/components/schemas/FactsRefresh' }] },
       { type: 'object', properties: { type: { const: 'error' }, message: str } },
     ],
+  },
+  FactsRefresh: {
+    type: 'object',
+    description: 'a refresh of the derived facts: how many tickets and customers it recomputed',
+    properties: { tickets: int, customers: int, ms: { type: 'number' } },
+    required: ['tickets', 'customers', 'ms'],
   },
 } as const;

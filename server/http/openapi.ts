@@ -4,7 +4,11 @@
  * hand-written shapes in openapi-components.ts.
  */
 import { z } from 'zod';
-import { demoBody, loadBody, rejectsQuery, runsQuery } from '../routes/etl-schemas.ts';
+import { demoBody, factsBody, loadBody, rejectsQuery, runsQuery } from '../routes/etl-schemas.ts';
+import {
+  patchPolicyBody, policiesQuery, policiesResponse, policyChangeResponse, policyVersionResponse, POLICY_CHANGE_RULES, putPolicyBodyDocumented,
+} from '../policies/policy-api-schemas.ts';
+import { calendarResponse, calendarsResponse, postCalendarBody, putDayBody } from '../calendars/calendar-api-schemas.ts';
 import { COMPONENT_SCHEMAS } from './openapi-components.ts';
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -34,6 +38,74 @@ const jsonContent = (schema: object) => ({ 'application/json': { schema } });
 const errorResponse = (description: string) => ({ description, content: jsonContent(ref('Error')) });
 const ADMIN_ERRORS = { 400: errorResponse('a parameter is invalid; `parameter` names it'), 401: errorResponse('no valid token') };
 const body = (schema: z.ZodType) => ({ required: true, content: jsonContent(schemaOf(schema, 'input')) });
+
+/** /api/settings/policies: read with any token (viewer), change as admin. */
+function policyPaths() {
+  const common = { security: [{ bearer: [] }], tags: ['settings'] };
+  const errors = { ...ADMIN_ERRORS, 403: errorResponse('the token lacks the role (admin to change)') };
+  const created = { 201: { description: 'the new version, and the scheduled versions it withdrew', content: jsonContent(schemaOf(policyChangeResponse, 'output')) }, ...errors };
+  return {
+    '/api/settings/policies': {
+      get: {
+        ...common,
+        summary: 'The policy in force (now, or at an instant), every version, and the METRICS.md defaults',
+        parameters: queryParameters(policiesQuery),
+        responses: { 200: { description: 'policy', content: jsonContent(schemaOf(policiesResponse, 'output')) }, ...errors },
+      },
+      put: { ...common, summary: 'Add a version from a whole policy document (admin)', description: POLICY_CHANGE_RULES, requestBody: body(putPolicyBodyDocumented), responses: created },
+      patch: { ...common, summary: 'Add a version from a merge patch over the version in force at effective_from (admin)', description: POLICY_CHANGE_RULES, requestBody: body(patchPolicyBody), responses: created },
+    },
+    '/api/settings/policies/{version}': {
+      get: {
+        ...common,
+        summary: 'One version with its document (withdrawn ones included)',
+        parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        responses: { 200: { description: 'the version', content: jsonContent(schemaOf(policyVersionResponse, 'output')) }, ...errors, 404: errorResponse('no such version') },
+      },
+    },
+  };
+}
+
+/** /api/settings/calendars: read with any token (viewer), change as admin. */
+function calendarPaths() {
+  const common = { security: [{ bearer: [] }], tags: ['settings'] };
+  const errors = { ...ADMIN_ERRORS, 403: errorResponse('the token lacks the role (admin to change)') };
+  const calendar = { description: 'the calendar as it now is', content: jsonContent(schemaOf(calendarResponse, 'output')) };
+  const dayParameters = [
+    { name: 'id', in: 'path', required: true, description: "calendar id, e.g. 'cn-workdays'", schema: { type: 'string' } },
+    { name: 'day', in: 'path', required: true, description: 'local calendar day', schema: { type: 'string', format: 'date' } },
+  ];
+  return {
+    '/api/settings/calendars': {
+      get: {
+        ...common,
+        summary: 'Every calendar: weekly hours, exceptions with their source, and which years use official data or fall back to Monday–Friday',
+        responses: { 200: { description: 'calendars', content: jsonContent(schemaOf(calendarsResponse, 'output')) }, ...errors },
+      },
+      post: {
+        ...common,
+        summary: 'Create a calendar (admin)',
+        requestBody: body(postCalendarBody),
+        responses: { 201: calendar, ...errors, 409: errorResponse('the id is taken') },
+      },
+    },
+    '/api/settings/calendars/{id}/days/{day}': {
+      put: {
+        ...common,
+        summary: "Set an admin exception (a closure or an extra working day); it overrides the official arrangement that day (admin)",
+        parameters: dayParameters,
+        requestBody: body(putDayBody),
+        responses: { 200: calendar, ...errors, 404: errorResponse('no such calendar') },
+      },
+      delete: {
+        ...common,
+        summary: 'Remove the admin exception of a day; the official arrangement or the weekly hours apply again (admin)',
+        parameters: dayParameters,
+        responses: { 200: calendar, ...errors, 404: errorResponse('no such calendar, or no admin exception that day') },
+      },
+    },
+  };
+}
 
 function paths() {
   const admin = { security: [{ bearer: [] }], tags: ['etl'] };
@@ -67,6 +139,14 @@ function paths() {
         responses: { 200: { description: 'files written and their load entries', content: jsonContent({ type: 'object', properties: { files: { type: 'array' }, entries: { type: 'array', items: ref('InboxEntry') } } }) }, ...ADMIN_ERRORS },
       },
     },
+    '/api/etl/facts': {
+      post: {
+        ...admin,
+        summary: 'Bring the derived facts up to date with what loads touched (full: recompute every fact)',
+        requestBody: body(factsBody),
+        responses: { 200: { description: 'what the refresh recomputed', content: jsonContent(ref('FactsRefresh')) }, ...ADMIN_ERRORS },
+      },
+    },
     '/api/etl/runs': {
       get: {
         ...admin,
@@ -83,6 +163,8 @@ function paths() {
         responses: { 200: { description: 'a page of rejects with the total', content: jsonContent(ref('RejectsPage')) }, ...ADMIN_ERRORS },
       },
     },
+    ...policyPaths(),
+    ...calendarPaths(),
   };
 }
 

@@ -30,6 +30,10 @@ export const demoBody = z.object({
   end: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant with Z or an offset, e.g. 2026-03-01T00:00:00+08:00' }).optional().describe('end of the demo period (exclusive), ISO 8601 instant; default now'),
 });
 
+export const factsBody = z.object({
+  full: z.boolean().optional().describe('recompute every fact, not only what loads touched (after a policy or schema change); default false'),
+});
+
 /** A query-string integer: `?limit=20`. Empty or repeated values are refused, not guessed. */
 function queryInt(min: number, max: number) {
   return z

@@ -1,5 +1,7 @@
 /**
- * /api/etl: loads, inbox scans, the demo, the run log and rejects. Admin only
+ * /api/etl: loads, inbox scans, the demo, the derived-facts refresh, the run log
+ * and rejects. Loads, scans and the demo end with a facts refresh (a last
+ * `facts` line on the load stream, `facts` in the scan and demo answers). Admin only
  * (the local admin token today). Every load goes through the one writer, so
  * loads asked for here queue behind any load already running.
  */
@@ -15,7 +17,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { BadParameter } from '../http/errors.ts';
 import { ndjsonResponse, type Send } from '../http/ndjson.ts';
 import { jsonBodyOf, queryOf } from '../http/validate.ts';
-import { demoBody, loadBody, rejectsQuery, runsQuery } from './etl-schemas.ts';
+import { demoBody, factsBody, loadBody, rejectsQuery, runsQuery } from './etl-schemas.ts';
 
 export interface EtlRouteDeps {
   wh: Warehouse;
@@ -63,12 +65,13 @@ export function etlRoutes(deps: EtlRouteDeps) {
         await jobs.load({ ...req, files }, throttled(send));
       });
     })
-    .post('/scan', async (c) => c.json({ entries: await jobs.scan('api') }))
+    .post('/scan', async (c) => c.json(await jobs.scan('api')))
     .post('/demo', jsonBodyOf(demoBody), async (c) => {
       const { days, seed, end } = c.req.valid('json');
       const result = await jobs.demo({ days, seed, end: end ? new Date(end) : new Date() });
       return c.json(result);
     })
+    .post('/facts', jsonBodyOf(factsBody), async (c) => c.json(await jobs.refreshFacts({ full: c.req.valid('json').full ?? false })))
     .get('/runs', queryOf(runsQuery), async (c) => c.json({ runs: await recentRuns(wh, c.req.valid('query').limit) }))
     .get('/rejects', queryOf(rejectsQuery), async (c) => c.json(await rejectsPage(wh, c.req.valid('query'))));
 }

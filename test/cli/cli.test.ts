@@ -1,12 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLS_WITH_BAD_ROW, CLEAN_CALLS, startServer, tempDir, UNREADABLE_CALLS, writeFile, type RunningServer, removeTempDirs } from '../server/support.ts';
+import { factsPending } from '../../etl/facts/refresh-facts.ts';
+import { Warehouse } from '../../server/db/warehouse.ts';
+import { CALLS_HEADER, CALLS_WITH_BAD_ROW, CLEAN_CALLS, startServer, tempDir, UNREADABLE_CALLS, writeFile, type RunningServer, removeTempDirs } from '../server/support.ts';
 import { runEtl, summaryRow } from './run-etl.ts';
 
 afterAll(removeTempDirs);
 
 const T = 60_000;
+
+/** Two calls, of customers M1 and M2. */
+const TWO_CUSTOMERS = [
+  CALLS_HEADER,
+  'f1,2026-03-10T10:00:00+08:00,recharge,1,,M1,,operation,,answered,5,60,A1,,,',
+  'f2,2026-03-10T10:05:00+08:00,orders,2,,M2,,product,,abandoned,40,,,,,',
+].join('\n') + '\n';
+
+/** Opens the database (no process may hold it) for a look at the facts. */
+async function inspectFacts(db: string): Promise<{ contacts: number; pending: boolean }> {
+  const wh = await Warehouse.open({ file: db });
+  try {
+    const [r] = await wh.query<{ n: number }>('SELECT count(*) AS n FROM fact_contacts');
+    return { contacts: r!.n, pending: await factsPending(wh) };
+  } finally {
+    wh.close();
+  }
+}
 
 describe('etl CLI, opening the database itself', () => {
   let dir: string;
@@ -22,6 +42,8 @@ describe('etl CLI, opening the database itself', () => {
     expect(summaryRow(r.stdout, 'calls-clean.csv')?.slice(0, 7)).toEqual(['calls-clean.csv', 'loaded', '3', '3', '0', '0', '0']);
     expect(r.stdout).toMatch(/^total \(1 file\)\s+3\s+3\s+0\s+0\s+0\s+[\d.]+\s+1 loaded$/m);
     expect(r.stdout).not.toContain('etl rejects');
+    // c3 has neither a customer id nor a caller: it is its own customer.
+    expect(r.stdout).toMatch(/^facts: refreshed 3 customers, 0 tickets in \d+\.\d\d s$/m);
   }, T);
 
   it('exits 1 when a row is rejected, with the count and where to see it', async () => {
@@ -57,7 +79,8 @@ describe('etl CLI, opening the database itself', () => {
     const main = await runEtl(['--help']);
     expect(main.code).toBe(0);
     expect(main.stdout).toContain('Usage: etl <verb>');
-    for (const verb of ['load', 'run', 'status', 'rejects', 'demo']) {
+    expect(main.stdout).toMatch(/^ {2}facts\s+bring the derived facts up to date/m);
+    for (const verb of ['load', 'run', 'facts', 'status', 'rejects', 'demo']) {
       const r = await runEtl([verb, '--help']);
       expect(r.code, verb).toBe(0);
       expect(r.stdout, verb).toContain(`Usage: etl ${verb}`);
@@ -88,7 +111,55 @@ describe('etl CLI, opening the database itself', () => {
     const r = await runEtl(['run', '--db', db, '--inbox', inbox]);
     expect(r.code, r.stderr).toBe(0);
     expect(summaryRow(r.stdout, 'calls-dropped.csv')?.slice(0, 4)).toEqual(['calls-dropped.csv', 'loaded', '3', '3']);
+    expect(r.stdout).toMatch(/^facts: refreshed 3 customers, 0 tickets in /m);
     expect(fs.readdirSync(inbox)).toEqual(['loaded']);
+  }, T);
+});
+
+describe('etl CLI and the derived facts', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(() => {
+    dir = tempDir('cli-facts');
+    db = path.join(dir, 'radar.duckdb');
+  });
+
+  it('refreshes the facts after a load and says what it recomputed', async () => {
+    const r = await runEtl(['load', 'calls', writeFile(dir, 'calls-two.csv', TWO_CUSTOMERS), '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^facts: refreshed 2 customers, 0 tickets in \d+\.\d\d s$/);
+    expect(await inspectFacts(db)).toEqual({ contacts: 2, pending: false });
+  }, T);
+
+  it('leaves the facts for later with --no-facts', async () => {
+    const file = writeFile(dir, 'calls-m3.csv', `${CALLS_HEADER}\ng1,2026-03-10T11:00:00+08:00,recharge,1,,M3,,operation,,abandoned,9,,,,,\n`);
+    const r = await runEtl(['load', 'calls', file, '--no-facts', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('facts: not refreshed (--no-facts); run etl facts');
+    expect(await inspectFacts(db)).toEqual({ contacts: 2, pending: true });
+  }, T);
+
+  it('brings them up to date with etl facts, and recomputes all with --full', async () => {
+    const r = await runEtl(['facts', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^facts: refreshed 1 customer, 0 tickets in \d+\.\d\d s\n$/);
+    expect(await inspectFacts(db)).toEqual({ contacts: 3, pending: false });
+    const full = await runEtl(['facts', '--full', '--db', db]);
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toMatch(/^facts: refreshed 3 customers, 0 tickets in /);
+    expect(await inspectFacts(db)).toEqual({ contacts: 3, pending: false });
+  }, T);
+
+  it('has help for etl facts and --no-facts', async () => {
+    const r = await runEtl(['facts', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: etl facts [--full]');
+    expect(r.stdout).toContain('Bring the derived facts up to date with what loads touched; --full recomputes every fact.');
+    expect(r.stdout).toMatch(/--full\s+recompute every fact/);
+    const load = await runEtl(['load', '--help']);
+    expect(load.stdout).toMatch(/--no-facts\s+do not bring the derived facts up to date/);
+    const extra = await runEtl(['facts', 'now', '--db', db]);
+    expect(extra.code).toBe(2);
   }, T);
 });
 
@@ -110,9 +181,20 @@ describe('etl CLI while the server holds the database', () => {
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stderr).toContain(`held by the Support Radar server at ${server.url}`);
     expect(summaryRow(r.stdout, 'calls-via-server.csv')?.slice(0, 4)).toEqual(['calls-via-server.csv', 'loaded', '3', '3']);
+    // The server refreshed the facts after the load and streamed what it did.
+    expect(r.stdout).toMatch(/^facts: refreshed 3 customers, 0 tickets in \d+\.\d\d s$/m);
     const status = await runEtl(['status', '--db', db]);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/calls-via-server\.csv\s+api\s+loaded/);
+  }, T);
+
+  it('refreshes the facts through the server with etl facts', async () => {
+    const r = await runEtl(['facts', '--db', db]);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/^facts: refreshed 0 customers, 0 tickets in /);
+    const full = await runEtl(['facts', '--full', '--db', db]);
+    expect(full.code, full.stderr + full.stdout).toBe(0);
+    expect(full.stdout).toMatch(/^facts: refreshed 3 customers, 0 tickets in /);
   }, T);
 
   it('exits 3 and says what to do when no server answers for the locked file', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, exitCodeOf, formatOutcomeLine, formatSummary, type FileOutcome } from '../../etl/cli/format-summary.ts';
+import { describeError, exitCodeOf, formatFactsLine, formatOutcomeLine, formatSummary, type FileOutcome } from '../../etl/cli/format-summary.ts';
 import { formatRejects } from '../../etl/cli/format-rejects.ts';
 import { localTime } from '../../etl/cli/format-status.ts';
 import { renderProgress } from '../../etl/cli/progress-bar.ts';
@@ -79,5 +79,15 @@ describe('other formatting', () => {
     expect(lines[2]).toHaveLength(40);
     expect(lines[3]).toHaveLength(40);
     expect(lines.at(-1)).toBe('2 more: etl rejects --run 4 --offset 1');
+  });
+});
+
+describe('formatFactsLine', () => {
+  it('says what the refresh recomputed, or why there was none', () => {
+    expect(formatFactsLine({ customers: 1234, tickets: 567, ms: 420 })).toBe('facts: refreshed 1,234 customers, 567 tickets in 0.42 s');
+    expect(formatFactsLine({ customers: 1, tickets: 1, ms: 8 })).toBe('facts: refreshed 1 customer, 1 ticket in 0.01 s');
+    expect(formatFactsLine({ skipped: 'no-facts' })).toBe('facts: not refreshed (--no-facts); run etl facts');
+    expect(formatFactsLine({ skipped: 'interrupted' })).toBe('facts: not refreshed (interrupted); run etl facts');
+    expect(formatFactsLine(null)).toBe('facts: up to date (nothing to refresh)');
   });
 });

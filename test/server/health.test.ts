@@ -48,7 +48,10 @@ describe('the rest of the app', () => {
   it('serves an OpenAPI 3.1 document listing the routes', async () => {
     const doc = (await (await fx.app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/etl/demo', '/api/etl/load', '/api/etl/rejects', '/api/etl/runs', '/api/etl/scan', '/api/health']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/etl/demo', '/api/etl/facts', '/api/etl/load', '/api/etl/rejects', '/api/etl/runs', '/api/etl/scan', '/api/health',
+      '/api/settings/calendars', '/api/settings/calendars/{id}/days/{day}', '/api/settings/policies', '/api/settings/policies/{version}',
+    ]);
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

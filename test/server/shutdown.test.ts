@@ -43,7 +43,9 @@ describe('stopping the ETL at shutdown', () => {
       if (e.type === 'result') results.push(e);
     });
     await inRead;
-    expect(await jobs.stop(5000)).toBe(true);
+    // The server gives 5 s; here the grace is wider because other test files load
+    // the 2 cores at the same time, and what is tested is the rollback, not the speed.
+    expect(await jobs.stop(20_000)).toBe(true);
     await load;
     // The second file was never started; the first was cut short and says so.
     expect(results).toHaveLength(1);

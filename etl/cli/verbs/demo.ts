@@ -1,7 +1,7 @@
 /** `etl demo`: generate demo data into the inbox and load it. */
 import path from 'node:path';
 import { UsageError } from '../../../server/config/settings.ts';
-import { exitCodeOf, formatSummary, outcomeOfEntry } from '../format-summary.ts';
+import { exitCodeOf, formatFactsLine, formatSummary, outcomeOfEntry } from '../format-summary.ts';
 import { intOption, noPositionals, type Verb, type VerbArgs } from '../verb.ts';
 
 /** An instant, not a wall-clock time: it must say its offset (or Z). */
@@ -39,9 +39,10 @@ export const demoVerb: Verb = {
       async run(backend, io) {
         const inbox = backend.mode === 'server' ? "the server's inbox" : path.resolve(args.settings.inbox);
         io.err(`generating ${opts.days} days of demo data (seed ${opts.seed}) into ${inbox} …`);
-        const { entries } = await backend.demo(opts);
+        const { entries, facts } = await backend.demo(opts);
         const outcomes = entries.map(outcomeOfEntry);
         for (const line of formatSummary(outcomes, { width: io.width })) io.out(line);
+        io.out(formatFactsLine(facts));
         return exitCodeOf(outcomes);
       },
     };

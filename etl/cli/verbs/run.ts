@@ -1,6 +1,6 @@
 /** `etl run`: scan the inbox once, as the server does on its schedule. */
 import path from 'node:path';
-import { exitCodeOf, formatSummary, outcomeOfEntry } from '../format-summary.ts';
+import { exitCodeOf, formatFactsLine, formatSummary, outcomeOfEntry } from '../format-summary.ts';
 import { noPositionals, type Verb } from '../verb.ts';
 
 export const runVerb: Verb = {
@@ -21,13 +21,16 @@ export const runVerb: Verb = {
       mustExist: false,
       async run(backend, io) {
         const progress = io.progress();
-        const entries = await backend.scan(progress.onProgress).finally(() => progress.done());
+        const { entries, facts } = await backend.scan(progress.onProgress).finally(() => progress.done());
         if (entries.length === 0) {
           io.out(`nothing to load in ${path.resolve(args.settings.inbox)}`);
+          // Markers left by earlier loads (etl load --no-facts) were taken up all the same.
+          if (facts) io.out(formatFactsLine(facts));
           return 0;
         }
         const outcomes = entries.map(outcomeOfEntry);
         for (const line of formatSummary(outcomes, { width: io.width })) io.out(line);
+        io.out(formatFactsLine(facts));
         const left = entries.filter((e) => e.movedTo === null).length;
         if (left) io.err(`${left} file(s) left in the inbox: the scan was interrupted`);
         return exitCodeOf(outcomes);
