@@ -9,8 +9,12 @@ import { CALL_KEY, COMPLAINT_KEY } from './customer-key.ts';
 
 const IN_SCOPE = '(SELECT customer_key FROM scope_keys)';
 
-/** Microseconds from a number of seconds, for adding call durations to instants. */
-const secs = (expr: string) => `to_microseconds(((${expr}) * 1000000)::BIGINT)`;
+/**
+ * Microseconds from a number of seconds, for adding call durations to instants. The
+ * ETL accepts any finite duration; one too large for an instant gives NULL here
+ * rather than failing every refresh.
+ */
+const secs = (expr: string) => `to_microseconds(TRY_CAST((${expr}) * 1000000 AS BIGINT))`;
 
 /**
  * Computes `new_fact_contacts` outside the refresh's transaction (see

@@ -32,8 +32,10 @@ export const BEFORE_OPENED_RULE: RuleSpec = {
 export async function applyTicketOrderRule(c: DuckDBConnection, ruleIndex: number, runId: number, land: LandingRelation): Promise<number> {
   await c.run(`CREATE OR REPLACE TEMP TABLE ticket_opened AS
     SELECT ticket_id AS opened_ticket, min(event_at) AS opened_at FROM (
+      -- stored opened events, except those this file replaces with a new version
       SELECT ticket_id, event_at FROM ticket_events
       WHERE "type" = 'opened' AND ticket_id IN (SELECT ticket_id FROM staged)
+        AND event_key NOT IN (SELECT _key FROM staged WHERE ${VALID})
       UNION ALL
       SELECT ticket_id, event_at FROM staged WHERE "type" = 'opened' AND ${VALID}
     ) GROUP BY ticket_id`);
@@ -63,7 +65,9 @@ async function keepRawText(c: DuckDBConnection, land: LandingRelation): Promise<
 async function retractStored(c: DuckDBConnection, runId: number): Promise<number> {
   await c.run(`CREATE OR REPLACE TEMP TABLE retracted AS
     SELECT e.* FROM ticket_events e JOIN ticket_opened o ON e.ticket_id = o.opened_ticket
-    WHERE e.event_at < o.opened_at`);
+    WHERE e.event_at < o.opened_at
+      -- a stored event this file brings a new version of is replaced, not retracted
+      AND e.event_key NOT IN (SELECT _key FROM staged WHERE ${VALID})`);
   const [row] = await runQuery<{ n: number }>(c, 'SELECT count(*) AS n FROM retracted');
   const n = row?.n ?? 0;
   if (n === 0) return 0;

@@ -63,7 +63,7 @@ export function typedExpr(col: ColumnSpec): string {
       return `(CASE WHEN ${inList(`lower(${text})`, TRUE_WORDS)} THEN true WHEN ${inList(`lower(${text})`, FALSE_WORDS)} THEN false END)`;
     case 'amount':
       // A plain decimal with at most two places (fen); more places would be rounded, so they are refused.
-      return `(CASE WHEN regexp_full_match(${text}, '-?[0-9]+(\\.[0-9]{1,2})?') THEN CAST(${text} AS DECIMAL(18, 2)) END)`;
+      return `(CASE WHEN regexp_full_match(${text}, '-?[0-9]+(\\.[0-9]{1,2})?') THEN TRY_CAST(${text} AS DECIMAL(18, 2)) END)`;
     case 'timestamp':
       // ISO 8601 always has a '-'; epoch seconds never do (cheaper than a regex on every value).
       return `(CASE WHEN contains(${text}, '-') THEN try_cast(${text} AS TIMESTAMPTZ)

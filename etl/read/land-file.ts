@@ -14,6 +14,7 @@ import { runQuery } from '../../server/db/run-sql.ts';
 import { FileRefusedError } from '../load/errors.ts';
 import { ident, lit, rawCol } from '../load/typed-columns.ts';
 import type { SourceSpec } from '../sources/source-spec.ts';
+import type { LineBreak } from './line-map.ts';
 import type { PreparedFile } from './prepare-file.ts';
 
 export interface LandingRelation {
@@ -109,9 +110,12 @@ async function jsonlRelation(c: DuckDBConnection, spec: SourceSpec, p: PreparedF
   await c.run(`CREATE OR REPLACE TEMP TABLE land_json AS
     SELECT json FROM read_json_objects(${lit(p.readPath)}, format = 'newline_delimited', compression = '${p.gzip ? 'gzip' : 'uncompressed'}')`);
   const [bad] = await runQuery<{ rn: number | null }>(c, `SELECT min(rowid) + 1 AS rn FROM land_json WHERE json_type(json) <> 'OBJECT'`);
-  if (bad?.rn) throw new FileRefusedError(`record ${bad.rn} is not a JSON object`, { line: bad.rn });
+  if (bad?.rn) {
+    const line = lineOfRow(await p.lineBreaks, bad.rn - 1, 1);
+    throw new FileRefusedError(`line ${line} is not a JSON object`, { line });
+  }
   const keys = await runQuery<{ k: string }>(c, `SELECT DISTINCT unnest(json_keys(json)) AS k FROM land_json ORDER BY k`);
-  const cols = keys.map(({ k }) => ({ name: k, valueSql: `(json ->> ${lit(`$."${k.replaceAll('"', '\\"')}"`)})` }));
+  const cols = keys.map(({ k }) => ({ name: k, valueSql: `(json ->> ${lit(`$."${k.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)})` }));
   return relation(spec, cols, 'land_json', 1, 'json');
 }
 
@@ -121,6 +125,12 @@ async function parquetRelation(c: DuckDBConnection, spec: SourceSpec, p: Prepare
   // TIMESTAMPTZ becomes text with its offset, a naive TIMESTAMP stays platform-local.
   const cols = (await describe(c, reader)).map((name) => ({ name, valueSql: `CAST(${ident(name)} AS VARCHAR)` }));
   return relation(spec, cols, reader, 1);
+}
+
+/** The line of a row (by rowid), past blank lines (see line-map.ts). */
+function lineOfRow(breaks: LineBreak[] | undefined, rowid: number, base: number): number {
+  const b = breaks?.filter((x) => x.rowid <= rowid).at(-1);
+  return b ? b.line + (rowid - b.rowid) : rowid + base;
 }
 
 const RELATIONS = { csv: csvRelation, jsonl: jsonlRelation, parquet: parquetRelation } as const;

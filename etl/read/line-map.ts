@@ -30,6 +30,40 @@ function mayHaveBlankLine(chunk: Buffer, jsonl: boolean): boolean {
   return jsonl && (chunk.indexOf('\n ') >= 0 || chunk.indexOf('\n\t') >= 0);
 }
 
+const COMMA = 0x2c;
+
+/**
+ * CSV quoting as DuckDB reads it: a quote opens a quoted field only at the start
+ * of a field (a stray quote inside an unquoted value is just a character); inside,
+ * `""` is a quote and a lone `"` closes the field.
+ */
+class CsvQuotes {
+  inQuotes = false;
+  #closing = false;
+  #fieldStart = true;
+
+  /** True when this byte is a newline inside a quoted field (not a record end). */
+  quotedNewline(b: number): boolean {
+    if (this.#closing) {
+      this.#closing = false;
+      if (b === QUOTE) return false; // "" inside quotes
+      this.inQuotes = false;
+    }
+    if (this.inQuotes) {
+      if (b === QUOTE) this.#closing = true;
+      return b === NL;
+    }
+    if (b === QUOTE && this.#fieldStart) this.inQuotes = true;
+    this.#fieldStart = b === COMMA || b === NL;
+    return false;
+  }
+
+  /** A chunk with no quote was passed over outside quotes: only its last byte matters. */
+  skipped(last: number | undefined): void {
+    this.#fieldStart = last === COMMA || last === NL;
+  }
+}
+
 /**
  * Fast check, fed chunk by chunk: `found` turns true when some line is blank or
  * some newline sits inside CSV quotes. Chunks without a quote or a blank-line
@@ -37,16 +71,17 @@ function mayHaveBlankLine(chunk: Buffer, jsonl: boolean): boolean {
  */
 class LineAnomalyCheck {
   found = false;
-  #inQuotes = false;
+  readonly #quotes = new CsvQuotes();
   #lineHasContent = true; // the line before the file start counts as not blank
 
   constructor(private readonly jsonl: boolean) {}
 
   push(chunk: Buffer): void {
     if (this.found) return;
-    const quoted = !this.jsonl && (this.#inQuotes || chunk.indexOf(QUOTE) >= 0);
+    const quoted = !this.jsonl && (this.#quotes.inQuotes || chunk.indexOf(QUOTE) >= 0);
     if (!quoted && !mayHaveBlankLine(chunk, this.jsonl)) {
       this.#lineHasContent = chunk[chunk.length - 1] !== NL;
+      this.#quotes.skipped(chunk[chunk.length - 1]);
       return;
     }
     this.found = this.#scan(chunk);
@@ -54,15 +89,14 @@ class LineAnomalyCheck {
 
   #scan(chunk: Buffer): boolean {
     for (const b of chunk) {
-      if (this.#inQuotes) {
-        if (b === QUOTE) this.#inQuotes = false;
-        else if (b === NL) return true;
-      } else if (b === NL) {
+      const wasQuoted = !this.jsonl && this.#quotes.inQuotes;
+      if (!this.jsonl && this.#quotes.quotedNewline(b)) return true;
+      if (wasQuoted && this.#quotes.inQuotes) continue;
+      if (b === NL) {
         if (!this.#lineHasContent) return true;
         this.#lineHasContent = false;
       } else if (!isBlankLineByte(b, this.jsonl)) {
         this.#lineHasContent = true;
-        if (b === QUOTE && !this.jsonl) this.#inQuotes = true;
       }
     }
     return false;
@@ -84,7 +118,7 @@ async function exactBreaks(file: string, gzip: boolean, jsonl: boolean, headerRe
   let line = 1;
   let recordLine = 1;
   let record = 0;
-  let inQuotes = false;
+  const quotes = new CsvQuotes();
   let hasContent = false;
   const endRecord = () => {
     if (hasContent) {
@@ -97,16 +131,18 @@ async function exactBreaks(file: string, gzip: boolean, jsonl: boolean, headerRe
   };
   for await (const chunk of openBytes(file, gzip) as AsyncIterable<Buffer>) {
     for (const b of chunk) {
-      if (inQuotes) {
-        if (b === QUOTE) inQuotes = false;
-        else if (b === NL) line++;
-      } else if (b === NL) {
+      const wasQuoted = !jsonl && quotes.inQuotes;
+      if (!jsonl && quotes.quotedNewline(b)) {
+        line++;
+        continue;
+      }
+      if (wasQuoted && quotes.inQuotes) continue;
+      if (b === NL) {
         endRecord();
         line++;
         recordLine = line;
       } else if (!isBlankLineByte(b, jsonl)) {
         hasContent = true;
-        if (b === QUOTE && !jsonl) inQuotes = true;
       }
     }
   }

@@ -84,9 +84,8 @@ function headBytes(file: string, n: number): Buffer {
 
 export async function prepareFile(file: string, declared: DeclaredEncoding = 'auto'): Promise<PreparedFile> {
   const head = headBytes(file, 4);
-  const noop = () => {};
   if (head.toString('latin1') === 'PAR1') {
-    return { readPath: file, format: 'parquet', gzip: false, compression: 'none', encoding: 'binary', cleanup: noop };
+    return { ...plainPath(file, 'parquet'), format: 'parquet', gzip: false, compression: 'none', encoding: 'binary' };
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   const sample = await readSample(file, gzip);
@@ -102,11 +101,24 @@ export async function prepareFile(file: string, declared: DeclaredEncoding = 'au
   if (gzip) await assertWholeGzip(file);
   const header = format === 'csv' ? parseCsvHeader(encoding === 'gb18030' ? iconv.decode(sample, 'gb18030') : sample.toString('utf8')) : undefined;
   if (encoding !== 'gb18030') {
-    return { readPath: file, format, gzip, compression, encoding, header, lineBreaks: startLineBreaks(file, gzip, format), cleanup: noop };
+    return { ...plainPath(file, format), format, gzip, compression, encoding, header, lineBreaks: startLineBreaks(file, gzip, format) };
   }
   const readPath = await transcodeGb18030(file, gzip, declared === 'auto' ? sample : undefined);
   const cleanup = () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true });
   return { readPath, format, gzip: false, compression, encoding, header, lineBreaks: startLineBreaks(readPath, false, format), cleanup };
+}
+
+/**
+ * DuckDB's readers take a path as a glob pattern, so a name such as
+ * `calls[2026-03].csv` would read another file, or several. Such a file is read
+ * through a symbolic link with a plain name in a temporary folder.
+ */
+function plainPath(file: string, format: FileFormat): { readPath: string; cleanup: () => void } {
+  if (!/[*?[\]{}]/.test(file)) return { readPath: file, cleanup: () => {} };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-radar-etl-'));
+  const link = path.join(dir, `input.${format}`);
+  fs.symlinkSync(file, link);
+  return { readPath: link, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 function startLineBreaks(file: string, gzip: boolean, format: 'csv' | 'jsonl'): Promise<LineBreak[] | undefined> {
@@ -153,7 +165,8 @@ function lineOf(bytes: Uint8Array, offset: number): number {
  */
 async function transcodeGb18030(file: string, gzip: boolean, sniffed?: Buffer): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-radar-etl-'));
-  const out = path.join(dir, path.basename(file).replace(/\.gz$/i, ''));
+  // A fixed name: DuckDB would read glob characters in the original's name as a pattern.
+  const out = path.join(dir, `transcoded.${formatFromName(file) === 'jsonl' ? 'jsonl' : 'csv'}`);
   const validator = gb18030Validator();
   let consumed = 0;
   let lines = 1;

@@ -47,7 +47,9 @@ export async function describeReadError(err: Error, p: PreparedFile): Promise<Er
     const bad = await findBadJsonLine(p.readPath, p.gzip);
     if (bad) return new FileRefusedError(`line ${bad.line} is not valid JSON: ${bad.reason}`, bad, { cause: err });
   }
-  const line = /line:?\s*(\d+)/i.exec(msg)?.[1];
+  // Only the reader's own "CSV Error on Line: N" names a line of the file; DuckDB's
+  // "LINE n:" marks a position in the query text.
+  const line = /CSV Error on Line: (\d+)/.exec(msg)?.[1];
   const what = p.format === 'csv' ? 'CSV' : p.format === 'jsonl' ? 'JSON Lines' : 'Parquet';
   return new FileRefusedError(`not readable as ${what}: ${reason(msg)}`, { line: line ? Number(line) : undefined }, { cause: err });
 }

@@ -114,7 +114,7 @@ describe('refused files', () => {
 
   it('refuses a JSON Lines record that is an array', async () => {
     t.writeFile('calls.jsonl', lines('{"call_id":"j1","started_at":"2026-03-08 14:05:09","queue":"q","outcome":"busy"}', '["j2","2026-03-08 14:05:09"]'));
-    await expectRefused(await t.load('calls', 'calls.jsonl'), { message: 'record 2 is not a JSON object', line: 2 });
+    await expectRefused(await t.load('calls', 'calls.jsonl'), { message: 'line 2 is not a JSON object', line: 2 });
   });
 
   it('refuses a header with an unterminated quote', async () => {
