@@ -23,6 +23,21 @@ const fileError = nullable({
 });
 
 export const COMPONENT_SCHEMAS = {
+  MetricDefinition: {
+    type: 'object',
+    required: ['id', 'name', 'definition', 'version', 'unit', 'shape', 'dimensions', 'settings', 'section'],
+    properties: {
+      id: str,
+      name: { type: 'object', properties: { zh: str, en: str } },
+      definition: { ...str, description: 'the definition as METRICS.md states it' },
+      version: int,
+      unit: { enum: ['ratio', 'count', 'seconds', 'cny', 'per_1000'] },
+      shape: { enum: ['rate', 'count', 'sum', 'mean', 'percentile'] },
+      dimensions: { type: 'array', items: { enum: ['channel', 'queue', 'priority', 'category', 'agent', 'source'] } },
+      settings: { type: 'array', items: { ...str, description: 'a policy document key (dotted path)' } },
+      section: { ...str, description: 'the METRICS.md section' },
+    },
+  },
   Error: {
     type: 'object',
     properties: {

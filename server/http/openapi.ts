@@ -165,6 +165,17 @@ function paths() {
     },
     ...policyPaths(),
     ...calendarPaths(),
+    '/api/metrics/definitions': {
+      get: {
+        security: [{ bearer: [] }],
+        tags: ['metrics'],
+        summary: 'Every metric id of METRICS.md: names (zh, en), definition text, version, unit, shape, dimensions it can be grouped by, policy settings it uses',
+        responses: {
+          200: { description: 'the definitions', content: jsonContent({ type: 'object', properties: { metrics: { type: 'array', items: ref('MetricDefinition') } } }) },
+          401: errorResponse('no valid token'),
+        },
+      },
+    },
   };
 }
 

@@ -50,7 +50,8 @@ describe('the rest of the app', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/etl/demo', '/api/etl/facts', '/api/etl/load', '/api/etl/rejects', '/api/etl/runs', '/api/etl/scan', '/api/health',
-      '/api/settings/calendars', '/api/settings/calendars/{id}/days/{day}', '/api/settings/policies', '/api/settings/policies/{version}',
+      '/api/metrics/definitions', '/api/settings/calendars', '/api/settings/calendars/{id}/days/{day}', '/api/settings/policies',
+      '/api/settings/policies/{version}',
     ]);
   });
 

@@ -1,0 +1,30 @@
+/**
+ * A metric is declared as data (STYLE.md, Rill): what it is called, what it
+ * means (the text users see in "how is this computed"), its unit, the shape of its
+ * calculation, the dimensions it can be grouped by and the policy settings it
+ * uses. The SQL is compiled from the shape, never written per metric id.
+ */
+export type Dimension = 'channel' | 'queue' | 'priority' | 'category' | 'agent' | 'source';
+
+export const DIMENSIONS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'agent', 'source'];
+
+/** rate: numerator / denominator; count, sum: a total; mean: sum / count; percentile: of a distribution. */
+export type MetricShape = 'rate' | 'count' | 'sum' | 'mean' | 'percentile';
+
+export type MetricUnit = 'ratio' | 'count' | 'seconds' | 'cny' | 'per_1000';
+
+export interface MetricDefinition {
+  id: string;
+  name: { zh: string; en: string };
+  /** The definition as METRICS.md states it (English; the dashboard shows it in both languages' panels). */
+  definition: string;
+  /** Bumped whenever the definition's meaning changes; results carry it. */
+  version: number;
+  unit: MetricUnit;
+  shape: MetricShape;
+  dimensions: readonly Dimension[];
+  /** Policy document keys (server/policies) the metric reads, as dotted paths. */
+  settings: readonly string[];
+  /** The METRICS.md section it implements. */
+  section: string;
+}
