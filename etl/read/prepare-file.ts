@@ -97,13 +97,15 @@ export async function prepareFile(file: string, declared: DeclaredEncoding = 'au
   const encoding: TextEncoding =
     declared === 'auto' ? sniffEncoding(sample) : declared === 'utf-8' ? (sniffEncoding(sample) === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8') : 'gb18030';
   const compression = gzip ? 'gzip' : 'none';
-  // DuckDB reads a gzip stream that ends early without complaint: check it whole first.
-  if (gzip) await assertWholeGzip(file);
   const header = format === 'csv' ? parseCsvHeader(encoding === 'gb18030' ? iconv.decode(sample, 'gb18030') : sample.toString('utf8')) : undefined;
   if (encoding !== 'gb18030') {
-    return { ...plainPath(file, format), format, gzip, compression, encoding, header, lineBreaks: startLineBreaks(file, gzip, format) };
+    // DuckDB reads a gzip stream that ends early without complaint, so a gzip file
+    // is read whole before it: the line check is that read (one pass, not two).
+    const breaks = gzip ? Promise.resolve(await wholeGzip(file, true, () => lineBreaks(file, true, format))) : startLineBreaks(file, false, format);
+    return { ...plainPath(file, format), format, gzip, compression, encoding, header, lineBreaks: breaks };
   }
-  const readPath = await transcodeGb18030(file, gzip, declared === 'auto' ? sample : undefined);
+  // Transcoding reads a gzip file whole too.
+  const readPath = await wholeGzip(file, gzip, () => transcodeGb18030(file, gzip, declared === 'auto' ? sample : undefined));
   const cleanup = () => fs.rmSync(path.dirname(readPath), { recursive: true, force: true });
   return { readPath, format, gzip: false, compression, encoding, header, lineBreaks: startLineBreaks(readPath, false, format), cleanup };
 }
@@ -127,10 +129,18 @@ function startLineBreaks(file: string, gzip: boolean, format: 'csv' | 'jsonl'): 
   return breaks;
 }
 
-async function assertWholeGzip(file: string): Promise<void> {
-  const broken = await checkGzip(file);
-  if (broken) {
-    throw new FileRefusedError(`the gzip stream is broken (${broken.reason}) at compressed byte ${broken.offset}`, { offset: broken.offset });
+/**
+ * Runs a full read of a file (gzip or not); when it fails on a broken gzip stream,
+ * refuses the file naming the compressed byte where the stream broke.
+ */
+async function wholeGzip<T>(file: string, gzip: boolean, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!gzip) throw err;
+    const broken = await checkGzip(file);
+    if (!broken) throw err;
+    throw new FileRefusedError(`the gzip stream is broken (${broken.reason}) at compressed byte ${broken.offset}`, { offset: broken.offset }, { cause: err });
   }
 }
 
