@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { kindFromName, listInboxFiles } from '../../etl/inbox/inbox-files.ts';
 import { moveWithoutOverwrite, splitExtension } from '../../etl/inbox/move-file.ts';
 import { localDay, scanInbox } from '../../etl/inbox/scan-inbox.ts';
-import { Warehouse } from '../../server/db/warehouse.ts';
+import { useTempWarehouse } from '../helpers/temp-warehouse.ts';
 import { CLEAN_CALLS, tempDir, UNREADABLE_CALLS, writeFile, removeTempDirs } from './support.ts';
 
 afterAll(removeTempDirs);
@@ -48,21 +48,16 @@ describe('inbox files', () => {
 });
 
 describe('scanInbox', () => {
-  let wh: Warehouse;
-  let dir: string;
-  beforeAll(async () => {
-    dir = tempDir('inbox-scan');
-    wh = await Warehouse.open({ file: path.join(dir, 'radar.duckdb') });
-  });
-  afterAll(() => wh.close());
+  // A real warehouse in a temporary folder, shared by this block's tests.
+  const t = useTempWarehouse('file');
 
   it('loads, then files loaded and unchanged files by day and refused ones aside', async () => {
-    const inbox = path.join(dir, 'inbox');
+    const inbox = path.join(t.dir, 'inbox');
     writeFile(inbox, 'calls-1.csv', CLEAN_CALLS, 5000);
     writeFile(inbox, 'calls/same-again.csv', CLEAN_CALLS, 5000);
     writeFile(inbox, 'calls-2-broken.csv', UNREADABLE_CALLS, 5000);
     const tz = 'Asia/Shanghai';
-    const entries = await scanInbox(wh, { inbox, timeZone: tz, trigger: 'inbox' });
+    const entries = await scanInbox(t.wh, { inbox, timeZone: tz, trigger: 'inbox' });
     expect(entries.map((e) => [path.basename(e.file), e.status])).toEqual([
       ['calls-1.csv', 'loaded'],
       ['calls-2-broken.csv', 'refused'],
@@ -72,6 +67,6 @@ describe('scanInbox', () => {
     expect(fs.readdirSync(day).sort()).toEqual(['calls-1.csv', 'same-again.csv']);
     expect(fs.readdirSync(path.join(inbox, 'refused'))).toEqual(['calls-2-broken.csv']);
     expect(entries[1]!.error).toMatchObject({ line: 3 });
-    expect(await scanInbox(wh, { inbox, timeZone: tz, trigger: 'inbox' })).toEqual([]);
+    expect(await scanInbox(t.wh, { inbox, timeZone: tz, trigger: 'inbox' })).toEqual([]);
   });
 });

@@ -1,26 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { InboxEntry } from '../../etl/inbox/scan-inbox.ts';
-import { Warehouse } from '../../server/db/warehouse.ts';
 import { EtlJobs, ShuttingDownError } from '../../server/etl-jobs/etl-jobs.ts';
 import { scheduleInboxScans } from '../../server/etl-jobs/inbox-scheduler.ts';
-import { CLEAN_CALLS, tempDir, writeFile, removeTempDirs } from './support.ts';
+import { useTempWarehouse } from '../helpers/temp-warehouse.ts';
+import { CLEAN_CALLS, writeFile, removeTempDirs } from './support.ts';
 
 afterAll(removeTempDirs);
 
 describe('scheduled inbox scans', () => {
-  let wh: Warehouse;
-  let dir: string;
-  beforeAll(async () => {
-    dir = tempDir('scheduler');
-    wh = await Warehouse.open({ file: path.join(dir, 'radar.duckdb') });
-  });
-  afterAll(() => wh.close());
+  // A real warehouse in a temporary folder, shared by this block's tests.
+  const t = useTempWarehouse('file');
 
   it('scans at start and on every tick, one pass at a time, and refuses work once stopped', async () => {
-    const inbox = path.join(dir, 'inbox');
-    const jobs = new EtlJobs(wh, { inbox, timeZone: 'Asia/Shanghai' });
+    const inbox = path.join(t.dir, 'inbox');
+    const jobs = new EtlJobs(t.wh, { inbox, timeZone: 'Asia/Shanghai' });
     writeFile(inbox, 'calls-a.csv', CLEAN_CALLS, 5000);
     const reports: InboxEntry[][] = [];
     const scheduler = scheduleInboxScans(jobs, 0.2, (entries) => reports.push(entries));

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../etl/load/load-file.ts';
-import { Warehouse } from '../../server/db/warehouse.ts';
 import { EtlJobs } from '../../server/etl-jobs/etl-jobs.ts';
 import { recentRuns, tableCounts } from '../../etl/load/run-log-queries.ts';
-import { CALLS_HEADER, tempDir, removeTempDirs } from './support.ts';
+import { useTempWarehouse } from '../helpers/temp-warehouse.ts';
+import { CALLS_HEADER, removeTempDirs } from './support.ts';
 
 afterAll(removeTempDirs);
 
@@ -23,18 +23,13 @@ function writeBigCalls(file: string, rows: number): void {
 }
 
 describe('stopping the ETL at shutdown', () => {
-  let wh: Warehouse;
-  let dir: string;
-  beforeAll(async () => {
-    dir = tempDir('shutdown');
-    wh = await Warehouse.open({ file: path.join(dir, 'radar.duckdb') });
-  });
-  afterAll(() => wh.close());
+  // A real warehouse in a temporary folder, shared by this block's tests.
+  const t = useTempWarehouse('file');
 
   it('interrupts a running load, which rolls back and is recorded before stop() returns', async () => {
-    const file = path.join(dir, 'calls-big.csv');
+    const file = path.join(t.dir, 'calls-big.csv');
     writeBigCalls(file, 1_500_000);
-    const jobs = new EtlJobs(wh, { inbox: path.join(dir, 'inbox'), timeZone: 'Asia/Shanghai' });
+    const jobs = new EtlJobs(t.wh, { inbox: path.join(t.dir, 'inbox'), timeZone: 'Asia/Shanghai' });
     let reading!: () => void;
     const inRead = new Promise<void>((resolve) => (reading = resolve));
     const results: LoadResult[] = [];
@@ -51,8 +46,8 @@ describe('stopping the ETL at shutdown', () => {
     expect(results).toHaveLength(1);
     expect(results[0]!.status).not.toBe('loaded');
     expect(results[0]!.error?.message).toMatch(/interrupt/i);
-    const [run] = await recentRuns(wh, 1);
+    const [run] = await recentRuns(t.wh, 1);
     expect(run!.status).not.toBe('running');
-    expect((await tableCounts(wh)).calls).toBe(0);
+    expect((await tableCounts(t.wh)).calls).toBe(0);
   }, 60_000);
 });
