@@ -14,6 +14,7 @@ import { serveWeb } from './http/web-static.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { etlRoutes } from './routes/etl.ts';
 import { healthRoutes } from './routes/health.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { policyRoutes } from './routes/policies.ts';
 
@@ -41,7 +42,8 @@ export function createApp(ctx: AppContext) {
     .route('/etl', etlRoutes({ wh: ctx.wh, jobs, verify: ctx.verify }))
     .route('/settings/policies', policyRoutes({ wh: ctx.wh, verify: ctx.verify }))
     .route('/settings/calendars', calendarRoutes({ wh: ctx.wh, verify: ctx.verify }))
-    .route('/metrics', metricRoutes({ verify: ctx.verify }))
+    .route('/metrics', metricRoutes({ wh: ctx.wh, verify: ctx.verify, timeZone: ctx.timeZone }))
+    .route('/cases', caseRoutes({ wh: ctx.wh, verify: ctx.verify, timeZone: ctx.timeZone }))
     .get('/openapi.json', (c) => c.json(openapi));
   const app = new Hono<AppEnv>().route('/api', api).use('*', serveWeb(ctx.webRoot));
   app.onError(onError);

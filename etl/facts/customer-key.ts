@@ -7,3 +7,6 @@ export const CALL_KEY = `coalesce(customer_id, caller, 'call:' || call_id)`;
 export const COMPLAINT_KEY = `coalesce(customer_id, 'complaint:' || complaint_id)`;
 // A ticket's customer_id is required on its opened event, so it always has one.
 export const TICKET_KEY = 'customer_id';
+
+/** COMPLAINT_KEY over a table alias, for queries that join complaints. */
+export const complaintKeyOf = (alias: string) => `coalesce(${alias}.customer_id, 'complaint:' || ${alias}.complaint_id)`;

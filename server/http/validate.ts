@@ -39,3 +39,8 @@ export function jsonBodyOf<S extends z.ZodType>(schema: S) {
     return check(schema, value, 'body');
   });
 }
+
+/** Validates path parameters (`/:kind/:id`). */
+export function paramOf<S extends z.ZodType>(schema: S) {
+  return validator('param', (value) => check(schema, value, 'query'));
+}

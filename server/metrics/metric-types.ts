@@ -27,4 +27,6 @@ export interface MetricDefinition {
   settings: readonly string[];
   /** The METRICS.md section it implements. */
   section: string;
+  /** For shape percentile: the fraction (0.9 = p90), computed by quantile_cont. */
+  percentile?: number;
 }

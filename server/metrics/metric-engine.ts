@@ -1,0 +1,326 @@
+/**
+ * The metric engine: summary, series and case lists for any metric id of
+ * METRICS.md, as of an instant, over [from, to) with filters. Every answer reads
+ * the same unit relation of the metric's family (units/), so a summary, its series
+ * summed over periods and its case lists agree by construction; only the
+ * aggregation differs. All work is in DuckDB; JS shapes small results.
+ */
+import type { Warehouse } from '../db/warehouse.ts';
+import { BadParameter } from '../http/errors.ts';
+import { loadBuildContext, type BuildContext } from './build-context.ts';
+import { findMetric, METRICS } from './metric-definitions.ts';
+import type { MetricScope } from './metric-scope.ts';
+import type { Dimension, MetricDefinition } from './metric-types.ts';
+import { countPeriods, listPeriods, MAX_PERIODS, periodKeySql, type Grain } from './periods.ts';
+import { callUnits } from './units/call-units.ts';
+import { complaintUnits } from './units/complaint-units.ts';
+import { contactUnits } from './units/contact-units.ts';
+import { fcrUnits } from './units/fcr-units.ts';
+import { refundUnits } from './units/refund-units.ts';
+import { ticketUnits } from './units/ticket-units.ts';
+import type { MetricColumns, UnitFamily } from './units/unit-family.ts';
+import { inList } from './units/unit-family.ts';
+
+const FAMILIES: readonly UnitFamily[] = [contactUnits, ticketUnits, refundUnits, fcrUnits, callUnits, complaintUnits];
+
+interface Compiled {
+  def: MetricDefinition;
+  family: UnitFamily;
+  cols: MetricColumns;
+}
+
+function compile(def: MetricDefinition): Compiled {
+  const family = FAMILIES.find((f) => f.metrics[def.id]);
+  if (!family) throw new Error(`metric ${def.id} has no unit family (server/metrics/units)`);
+  return { def, family, cols: family.metrics[def.id]! };
+}
+
+/** Every registered metric, compiled once: a metric without SQL fails at start, not at request time. */
+const COMPILED = new Map(METRICS.map((m) => [m.id, compile(m)]));
+
+export interface DefinitionRef {
+  id: string;
+  version: number;
+  name: { zh: string; en: string };
+}
+
+export interface MetricNumbers {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  pending: number;
+}
+
+export interface MetricValue extends MetricNumbers {
+  unit: MetricDefinition['unit'];
+  definition: DefinitionRef;
+  /** A working calendar the result depends on used a year without official holiday data (METRICS.md "Time"). */
+  calendar_fallback: boolean;
+}
+
+export interface NotApplicable {
+  not_applicable: { parameter: string; message: string };
+  unit: MetricDefinition['unit'];
+  definition: DefinitionRef;
+}
+
+const ref = (d: MetricDefinition): DefinitionRef => ({ id: d.id, version: d.version, name: d.name });
+
+/** The compiled metric, or a 400 naming `param`. */
+export function metricOr400(id: string | undefined, param = 'metric'): Compiled {
+  if (!id) throw new BadParameter(param, `required: one of ${METRICS.map((m) => m.id).join(', ')}`);
+  const c = COMPILED.get(id);
+  if (!c) throw new BadParameter(param, `unknown metric ${JSON.stringify(id)}; one of ${METRICS.map((m) => m.id).join(', ')}`);
+  return c;
+}
+
+/** The first filter whose dimension the metric does not have. */
+function inapplicableFilter(def: MetricDefinition, scope: MetricScope): Dimension | undefined {
+  return (Object.keys(scope.filters) as Dimension[]).find((d) => !def.dimensions.includes(d));
+}
+
+function notApplicableMessage(def: MetricDefinition, dim: Dimension): string {
+  const dims = def.dimensions.length ? def.dimensions.join(', ') : 'none';
+  return `${dim} does not apply to ${def.id} (its dimensions: ${dims})`;
+}
+
+/** For series and case lists: a filter that does not apply is a 400. */
+function requireApplicableFilters(def: MetricDefinition, scope: MetricScope): void {
+  const dim = inapplicableFilter(def, scope);
+  if (dim) throw new BadParameter(dim, notApplicableMessage(def, dim));
+}
+
+function filterSql(scope: MetricScope): string {
+  const parts = Object.entries(scope.filters).map(([dim, values]) => inList(values!, dim));
+  return parts.length ? parts.join(' AND ') : 'true';
+}
+
+const q = (s: string) => `"${s}"`;
+
+/** Aggregates of one metric over rows of its relation: columns `<id>.num`, `.den`, `.pend`, `.val`. */
+function aggregates(c: Compiled): string {
+  const s = c.cols.state;
+  const v = c.cols.value;
+  const id = c.def.id;
+  const num = `count(*) FILTER (${s} = 'num')`;
+  const pend = `count(*) FILTER (${s} = 'pending') AS ${q(`${id}.pend`)}`;
+  switch (c.def.shape) {
+    case 'rate':
+      return `${num} AS ${q(`${id}.num`)}, count(*) FILTER (${s} IN ('num', 'den')) AS ${q(`${id}.den`)}, ${pend}`;
+    case 'count':
+      return `${num} AS ${q(`${id}.num`)}, NULL::BIGINT AS ${q(`${id}.den`)}, ${pend}`;
+    case 'sum':
+    case 'mean':
+      return `coalesce(sum(${v}) FILTER (${s} = 'num'), 0) AS ${q(`${id}.num`)}, ${num} AS ${q(`${id}.den`)}, ${pend}`;
+    case 'percentile':
+      return `quantile_cont(${v}, ${c.def.percentile}) FILTER (${s} = 'num') AS ${q(`${id}.val`)}, NULL::BIGINT AS ${q(`${id}.num`)}, ${num} AS ${q(`${id}.den`)}, ${pend}`;
+  }
+}
+
+function numbersFrom(c: Compiled, row: Record<string, unknown>): MetricNumbers {
+  const id = c.def.id;
+  const n = (k: string) => (row[`${id}.${k}`] === null || row[`${id}.${k}`] === undefined ? null : Number(row[`${id}.${k}`]));
+  const numerator = n('num');
+  const denominator = n('den');
+  const pending = n('pend') ?? 0;
+  let value: number | null;
+  switch (c.def.shape) {
+    case 'rate':
+      value = denominator ? (numerator ?? 0) / denominator : null;
+      if (value !== null && c.def.unit === 'per_1000') value *= 1000;
+      break;
+    case 'count':
+    case 'sum':
+      value = numerator ?? 0;
+      break;
+    case 'mean':
+      value = denominator ? (numerator ?? 0) / denominator : null;
+      break;
+    case 'percentile':
+      value = n('val');
+      break;
+  }
+  return { value, numerator, denominator, pending };
+}
+
+function familySql(ctx: BuildContext, family: UnitFamily, select: string, tail = ''): string {
+  const r = family.build(ctx);
+  return `WITH ${r.ctes.join(',\n')}\nSELECT ${select} FROM ${r.relation} WHERE ${filterSql(ctx.scope)} ${tail}`;
+}
+
+/** Whether any working calendar the metrics depend on used a fallback year around the range. */
+async function fallbackByMetric(wh: Warehouse, ctx: BuildContext, metrics: Compiled[]): Promise<Map<string, boolean>> {
+  const calendarsOf = (c: Compiled) => [...new Set(c.cols.uses.flatMap((u) => ctx.workingCalendars(u)))];
+  const all = [...new Set(metrics.flatMap(calendarsOf))];
+  const out = new Map(metrics.map((m) => [m.def.id, false]));
+  if (all.length === 0) return out;
+  // Deadlines reach past `to` and look-backs before `from`: 60 days either side covers the defaults many times over.
+  const rows = await wh.query<{ calendar_id: string }>(
+    `SELECT DISTINCT calendar_id FROM calendar_days
+     WHERE ${inList(all, 'calendar_id')} AND NOT official
+       AND day_end > ${ctx.from} - INTERVAL 60 DAY AND day_start < least(${ctx.to}, ${ctx.asOf}) + INTERVAL 60 DAY`,
+  );
+  const flagged = new Set(rows.map((r) => r.calendar_id));
+  for (const m of metrics) out.set(m.def.id, calendarsOf(m).some((c) => flagged.has(c)));
+  return out;
+}
+
+function summaryPlan(ctx: BuildContext, ids: readonly string[] | undefined) {
+  const wanted = (ids ?? METRICS.map((m) => m.id)).map((id) => metricOr400(id, 'metrics'));
+  const applicable = wanted.filter((c) => !inapplicableFilter(c.def, ctx.scope));
+  const statements = FAMILIES.flatMap((family) => {
+    const mine = applicable.filter((c) => c.family === family);
+    return mine.length ? [{ metrics: mine, sql: familySql(ctx, family, mine.map(aggregates).join(', ')) }] : [];
+  });
+  return { wanted, applicable, statements };
+}
+
+/** The SQL statements a summary runs (one per unit family), for the benchmark's bare-SQL ratio. */
+export async function summaryStatements(wh: Warehouse, scope: MetricScope, ids?: readonly string[]): Promise<string[]> {
+  const ctx = await loadBuildContext(wh, scope);
+  return summaryPlan(ctx, ids).statements.map((s) => s.sql);
+}
+
+/** GET /api/metrics/summary: every requested metric over the whole range. */
+export async function metricSummary(wh: Warehouse, scope: MetricScope, ids?: readonly string[]): Promise<Record<string, MetricValue | NotApplicable>> {
+  const ctx = await loadBuildContext(wh, scope);
+  const plan = summaryPlan(ctx, ids);
+  const [fallback, ...results] = await Promise.all([
+    fallbackByMetric(wh, ctx, plan.applicable),
+    ...plan.statements.map((s) => wh.query(s.sql)),
+  ]);
+  const rowOf = new Map<string, Record<string, unknown>>();
+  plan.statements.forEach((s, i) => s.metrics.forEach((m) => rowOf.set(m.def.id, results[i]![0] ?? {})));
+  const out: Record<string, MetricValue | NotApplicable> = {};
+  for (const c of plan.wanted) {
+    const dim = inapplicableFilter(c.def, scope);
+    out[c.def.id] = dim
+      ? { not_applicable: { parameter: dim, message: notApplicableMessage(c.def, dim) }, unit: c.def.unit, definition: ref(c.def) }
+      : { ...numbersFrom(c, rowOf.get(c.def.id)!), unit: c.def.unit, definition: ref(c.def), calendar_fallback: fallback.get(c.def.id)! };
+  }
+  return out;
+}
+
+export interface SeriesRequest {
+  metric: string;
+  grain: Grain;
+  groupBy?: Dimension;
+}
+
+export interface SeriesResult {
+  metric: string;
+  grain: Grain;
+  group_by: Dimension | null;
+  unit: MetricDefinition['unit'];
+  definition: DefinitionRef;
+  calendar_fallback: boolean;
+  periods: { label: string; start: string; end: string }[];
+  series: { group: string | null; points: (MetricNumbers & { period: string })[] }[];
+}
+
+/** GET /api/metrics/series: one metric per period (every period present), optionally per group. */
+export async function metricSeries(wh: Warehouse, scope: MetricScope, req: SeriesRequest): Promise<SeriesResult> {
+  const c = metricOr400(req.metric);
+  requireApplicableFilters(c.def, scope);
+  if (req.groupBy && !c.def.dimensions.includes(req.groupBy)) {
+    throw new BadParameter('group_by', notApplicableMessage(c.def, req.groupBy));
+  }
+  const n = countPeriods(req.grain, scope.from, scope.to, scope.timeZone);
+  if (n > MAX_PERIODS) throw new BadParameter('grain', `${n} ${req.grain} periods in the range; at most ${MAX_PERIODS}: use a coarser grain`);
+  const ctx = await loadBuildContext(wh, scope);
+  const key = periodKeySql(req.grain, 'start_at', scope.timeZone, ctx.fixedOffsetMs);
+  const group = req.groupBy ?? 'NULL::VARCHAR';
+  const sql = familySql(ctx, c.family, `${key} AS k, ${group} AS g, ${aggregates(c)}`, 'GROUP BY ALL');
+  const [fallback, rows] = await Promise.all([fallbackByMetric(wh, ctx, [c]), wh.query<{ k: number; g: string | null }>(sql)]);
+  const periods = listPeriods(req.grain, scope.from, scope.to, scope.timeZone);
+  const byGroup = new Map<string | null, Map<number, Record<string, unknown>>>();
+  if (!req.groupBy) byGroup.set(null, new Map());
+  for (const row of rows) {
+    const g = row.g === undefined ? null : row.g;
+    if (!byGroup.has(g)) byGroup.set(g, new Map());
+    byGroup.get(g)!.set(Number(row.k), row);
+  }
+  const empty = numbersFrom(c, {});
+  const series = [...byGroup.entries()].map(([g, rowsByKey]) => {
+    const points = periods.map((p) => {
+      const row = rowsByKey.get(p.key);
+      return { period: p.label, ...(row ? numbersFrom(c, row) : { ...empty, numerator: c.def.shape === 'percentile' ? null : 0, denominator: c.def.shape === 'count' ? null : 0 }) };
+    });
+    const volume = points.reduce((s, p) => s + (p.denominator ?? p.numerator ?? 0) + p.pending, 0);
+    return { group: g, points, volume };
+  });
+  // Biggest groups first (what a chart legend should lead with); the unattributed group last.
+  series.sort((a, b) => (a.group === null ? 1 : 0) - (b.group === null ? 1 : 0) || b.volume - a.volume || String(a.group).localeCompare(String(b.group)));
+  return {
+    metric: c.def.id,
+    grain: req.grain,
+    group_by: req.groupBy ?? null,
+    unit: c.def.unit,
+    definition: ref(c.def),
+    calendar_fallback: fallback.get(c.def.id)!,
+    periods: periods.map((p) => ({ label: p.label, start: p.start.toISOString(), end: p.end.toISOString() })),
+    series: series.map(({ group, points }) => ({ group, points })),
+  };
+}
+
+export const CASE_PARTS = ['numerator', 'denominator', 'pending'] as const;
+export type CasePart = (typeof CASE_PARTS)[number];
+
+export interface CaseRequest {
+  metric: string;
+  part: CasePart;
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseRow {
+  kind: 'call' | 'ticket' | 'complaint';
+  id: string;
+  seq: number | null;
+  started_at: Date;
+  state: 'numerator' | 'denominator' | 'pending';
+  channel: string | null;
+  queue: string | null;
+  priority: string | null;
+  category: string | null;
+  agent: string | null;
+  source: string | null;
+  customer_key: string;
+  order_id: string | null;
+  deadline: Date | null;
+  stopped_at: Date | null;
+}
+
+const STATE_NAMES: Record<string, CaseRow['state']> = { num: 'numerator', den: 'denominator', pending: 'pending' };
+
+/** GET /api/cases: the units behind one part of a metric's number, newest first. */
+export async function metricCases(wh: Warehouse, scope: MetricScope, req: CaseRequest): Promise<{ total: number; cases: CaseRow[] }> {
+  const c = metricOr400(req.metric);
+  requireApplicableFilters(c.def, scope);
+  const s = c.cols.state;
+  let states: string;
+  if (req.part === 'pending') states = `${s} = 'pending'`;
+  else if (req.part === 'numerator' || c.def.shape !== 'rate') {
+    if (req.part === 'denominator' && (c.def.shape === 'count' || c.def.shape === 'sum')) {
+      throw new BadParameter('part', `${c.def.id} is a ${c.def.shape}: it has numerator and pending cases, no denominator`);
+    }
+    states = `${s} = 'num'`;
+  } else states = `${s} IN ('num', 'den')`;
+  const ctx = await loadBuildContext(wh, scope);
+  const select = `kind, id, seq, start_at AS started_at, ${s} AS state, channel, queue, priority, category, agent, source,
+    customer_key, order_id, ${c.cols.deadline ?? 'NULL::TIMESTAMPTZ'} AS deadline, ${c.cols.stop ?? 'NULL::TIMESTAMPTZ'} AS stopped_at,
+    count(*) OVER () AS total`;
+  const offset = (req.page - 1) * req.pageSize;
+  const sql = familySql(ctx, c.family, select, `AND ${states} ORDER BY start_at DESC, id DESC, seq DESC NULLS LAST LIMIT ${req.pageSize} OFFSET ${offset}`);
+  const rows = (await wh.query(sql)) as unknown as (Omit<CaseRow, 'state'> & { total: number; state: string })[];
+  // Past the last page there is no row to carry the total: count it.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : Number((await wh.query<{ n: number }>(familySql(ctx, c.family, 'count(*) AS n', `AND ${states}`)))[0]!.n);
+  return {
+    total,
+    cases: rows.map(({ total: _t, ...r }) => ({ ...r, state: STATE_NAMES[r.state]! })),
+  };
+}
+
+export { findMetric };

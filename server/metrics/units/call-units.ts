@@ -1,0 +1,82 @@
+/**
+ * Call attempts (every row of `calls`; METRICS.md "Phone (queue) metrics"),
+ * placed by started_at. A call's outcome is known once its queue wait is over
+ * (started_at + wait_s; at once for a call that never queued): before that, at an
+ * as_of inside the wait, it is pending for every phone rate. Short abandons
+ * (abandoned with wait_s < short_abandon_s) and line failures (busy, unreachable)
+ * are not offered. Settings are the policy's in force at started_at.
+ */
+import type { BuildContext } from '../build-context.ts';
+import { CALL_KEY } from '../../../etl/facts/customer-key.ts';
+import { secondsInterval, type UnitFamily } from './unit-family.ts';
+
+/** State of an "x ÷ offered" rate. */
+const offeredRate = (numerator: string) => `CASE WHEN NOT known THEN 'pending' WHEN NOT offered THEN NULL WHEN ${numerator} THEN 'num' ELSE 'den' END`;
+
+function build(ctx: BuildContext) {
+  const A = ctx.asOf;
+  return {
+    ctes: [
+      `cl_base AS (
+        SELECT 'call' AS kind, call_id AS id, NULL::INTEGER AS seq, started_at AS start_at, 'phone' AS channel, queue, priority,
+          category, agent_id AS agent, NULL::VARCHAR AS source, ${CALL_KEY} AS customer_key, order_id, outcome, wait_s,
+          callback_requested_at, callback_at, ${ctx.versionAt('started_at')} AS pv
+        FROM calls WHERE started_at >= ${ctx.from} AND started_at < ${ctx.to} AND started_at <= ${A})`,
+      `cl_x AS (
+        SELECT b.*, ps.answer_target_s, ps.callback_target_s, ps.callback_trigger_s,
+          coalesce(b.start_at + ${secondsInterval('coalesce(b.wait_s, 0)')} <= ${A}, false) AS known,
+          b.outcome IN ('busy', 'unreachable') AS line_failure,
+          b.outcome = 'abandoned' AND coalesce(b.wait_s < ps.short_abandon_s, false) AS short_abandon,
+          b.callback_requested_at + to_microseconds(CAST(ps.callback_target_s AS BIGINT) * 1000000) AS callback_due
+        FROM cl_base b JOIN policy_settings ps ON ps.version = b.pv)`,
+      `cl AS (
+        SELECT *,
+          'num' AS s_attempts,
+          CASE WHEN NOT known THEN 'pending' WHEN line_failure THEN 'num' ELSE 'den' END AS s_unreachable_rate,
+          CASE WHEN NOT known THEN 'pending' WHEN offered THEN 'num' END AS s_offered,
+          ${offeredRate("outcome = 'answered'")} AS s_answer_rate,
+          ${offeredRate("outcome = 'abandoned'")} AS s_abandon_rate,
+          ${offeredRate("outcome = 'timeout'")} AS s_timeout_rate,
+          ${offeredRate("outcome = 'callback'")} AS s_callback_rate,
+          ${offeredRate("outcome = 'answered' AND wait_s <= answer_target_s")} AS s_service_level,
+          CASE WHEN outcome <> 'answered' THEN NULL WHEN known THEN 'num' ELSE 'pending' END AS s_answered,
+          CASE
+            WHEN callback_requested_at IS NULL OR callback_requested_at > ${A} THEN NULL
+            WHEN callback_at <= least(callback_due, ${A}) THEN 'num'
+            WHEN ${A} >= callback_due THEN 'den'
+            ELSE 'pending'
+          END AS s_callback_kept,
+          CASE
+            WHEN NOT known THEN 'pending'
+            WHEN line_failure OR short_abandon OR outcome = 'answered' OR NOT coalesce(wait_s >= callback_trigger_s, false) THEN NULL
+            WHEN callback_requested_at <= ${A} THEN 'den'
+            ELSE 'num'
+          END AS s_callback_missed_obligation,
+          CASE WHEN callback_at <= ${A} THEN callback_at END AS callback_seen
+        FROM (SELECT *, NOT line_failure AND NOT short_abandon AS offered FROM cl_x))`,
+    ],
+    relation: 'cl',
+  };
+}
+
+const rate = (state: string) => ({ state, uses: [] });
+
+export const callUnits: UnitFamily = {
+  name: 'calls',
+  metrics: {
+    attempts: rate('s_attempts'),
+    unreachable_rate: rate('s_unreachable_rate'),
+    offered: rate('s_offered'),
+    answer_rate: rate('s_answer_rate'),
+    abandon_rate: rate('s_abandon_rate'),
+    timeout_rate: rate('s_timeout_rate'),
+    callback_rate: rate('s_callback_rate'),
+    service_level: rate('s_service_level'),
+    asa: { state: 's_answered', value: 'wait_s', uses: [] },
+    asa_p50: { state: 's_answered', value: 'wait_s', uses: [] },
+    asa_p90: { state: 's_answered', value: 'wait_s', uses: [] },
+    callback_kept: { state: 's_callback_kept', deadline: 'callback_due', stop: 'callback_seen', uses: [] },
+    callback_missed_obligation: rate('s_callback_missed_obligation'),
+  },
+  build,
+};

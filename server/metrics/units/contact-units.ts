@@ -1,0 +1,87 @@
+/**
+ * Contacts (METRICS.md "Contacts"): every call attempt that is not a short
+ * abandon, every ticket, every complaint, from fact_contacts. Metrics:
+ *
+ * - silence_rate: a ticket is silent when no agent reply comes in [opened,
+ *   opened + window]; an unanswered call when its customer gets no human
+ *   response on any channel in (started_at, started_at + window]; a complaint
+ *   when it has no first response by its deadline. Silent = as_of has reached the
+ *   deadline with no response by it; not silent = a response by min(deadline,
+ *   as_of); otherwise pending. An answered call is not silent once its answer
+ *   instant has come (before that, at an as_of inside its queue wait, pending).
+ *   fact_contacts.first_response_at is the first response at or after a ticket's
+ *   opened, strictly after a call's start (its own answer for an answered call),
+ *   and a complaint's own first_response_at.
+ * - complaint_rate: complaints ÷ contacts (all kinds), per 1,000.
+ *
+ * The window is the silence window of the contact's channel in the policy in
+ * force at its start; a complaint's deadline comes from complaint-deadlines.ts.
+ */
+import type { BuildContext } from '../build-context.ts';
+import { windowStep } from '../calendar-steps.ts';
+import { CONTACT_CHANNELS } from '../../policies/policy-schema.ts';
+import { complaintDeadlines } from './complaint-deadlines.ts';
+import { inList, type UnitFamily, type UnitRelation } from './unit-family.ts';
+
+export interface ContactRange {
+  /** CTE name prefix (two contact relations can share one query). */
+  name: string;
+  /** SQL instants bounding start_at: [min, max). */
+  min: string;
+  max: string;
+  /** Extra condition on fact_contacts f. */
+  where?: string;
+  /** Leave complaints out (silence before complaint looks at calls and tickets only). */
+  withoutComplaints?: boolean;
+}
+
+/** The contact relation; silence_before_complaint reuses it over its look-back range. */
+export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelation {
+  const A = ctx.asOf;
+  const n = r.name;
+  const deadlines = r.withoutComplaints ? undefined : complaintDeadlines(ctx, `${n}_cd`, r.min, r.max);
+  return {
+    ctes: [
+      ...(deadlines?.ctes ?? []),
+      `${n}_base AS (
+        SELECT f.kind, f.contact_id AS id, NULL::INTEGER AS seq, f.started_at AS start_at, f.channel, f.queue, f.priority,
+          f.category, f.agent, f.source, f.customer_key, f.order_id, f.outcome, f.wait_s, f.first_response_at,
+          ${ctx.versionAt('f.started_at')} AS pv
+        FROM fact_contacts f
+        WHERE f.started_at >= ${r.min} AND f.started_at < ${r.max} AND f.started_at <= ${A}
+          ${r.withoutComplaints ? "AND f.kind <> 'complaint'" : ''} ${r.where ? `AND ${r.where}` : ''})`,
+      `${n}_pol AS (
+        SELECT b.*, sw.seconds AS win_s, sw.calendar AS win_cal, ${deadlines ? 'cd.deadline' : 'NULL::TIMESTAMPTZ'} AS complaint_deadline
+        FROM ${n}_base b
+        JOIN policy_settings ps ON ps.version = b.pv
+        JOIN policy_silence_windows sw ON sw.version = b.pv
+          AND sw.channel = CASE WHEN ${inList(CONTACT_CHANNELS, 'b.channel')} THEN b.channel ELSE '*' END
+        ${deadlines ? `LEFT JOIN (SELECT 'complaint' AS kind, * FROM ${deadlines.relation}) cd ON cd.kind = b.kind AND cd.complaint_id = b.id` : ''}
+        -- short abandons are call attempts but not contacts
+        WHERE NOT (b.kind = 'call' AND b.outcome = 'abandoned' AND coalesce(b.wait_s < ps.short_abandon_s, false)))`,
+      ...windowStep({ name: `${n}_win`, input: `${n}_pol`, at: 'start_at', seconds: 'win_s', calendar: 'win_cal', out: 'win_end', continuous: ctx.continuous('silence') }),
+      `${n} AS (
+        SELECT x.*,
+          CASE
+            WHEN x.kind = 'call' AND x.outcome = 'answered' THEN CASE WHEN x.first_response_at <= ${A} THEN 'den' ELSE 'pending' END
+            WHEN x.silence_deadline IS NULL THEN 'pending'
+            WHEN x.first_response_at <= least(x.silence_deadline, ${A}) THEN 'den'
+            WHEN ${A} >= x.silence_deadline THEN 'num'
+            ELSE 'pending'
+          END AS s_silence_rate,
+          CASE WHEN x.kind = 'complaint' THEN 'num' ELSE 'den' END AS s_complaint_rate,
+          CASE WHEN x.first_response_at <= ${A} THEN x.first_response_at END AS response_seen
+        FROM (SELECT *, CASE WHEN kind = 'complaint' THEN complaint_deadline ELSE win_end END AS silence_deadline FROM ${n}_win) x)`,
+    ],
+    relation: n,
+  };
+}
+
+export const contactUnits: UnitFamily = {
+  name: 'contacts',
+  metrics: {
+    silence_rate: { state: 's_silence_rate', deadline: 'silence_deadline', stop: 'response_seen', uses: ['silence', 'complaint_deadline'] },
+    complaint_rate: { state: 's_complaint_rate', uses: [] },
+  },
+  build: (ctx) => contactRelation(ctx, { name: 'ct', min: ctx.from, max: ctx.to }),
+};

@@ -1,0 +1,36 @@
+/**
+ * Refunds (fact_refunds: each refund_requested paired with the completion that
+ * closes it), placed by their refund_requested (METRICS.md "Time": a refund to
+ * the period of its refund_requested). sla_refund: requested → completed against
+ * the `refund` target for the ticket's priority in the policy in force at the
+ * ticket's opened (METRICS.md: "the policy in force at the ticket's opened time
+ * applies"). Dimensions are the ticket's.
+ */
+import type { BuildContext } from '../build-context.ts';
+import { slaSteps } from './sla-state.ts';
+import type { UnitFamily } from './unit-family.ts';
+
+function build(ctx: BuildContext) {
+  return {
+    ctes: [
+      `rf_base AS (
+        SELECT 'ticket' AS kind, r.ticket_id AS id, r.seq, r.requested_at AS start_at, t.channel, NULL::VARCHAR AS queue,
+          t.priority, t.category, t.agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, t.order_id,
+          r.completed_at, ${ctx.versionAt('t.opened_at')} AS pv
+        FROM fact_refunds r JOIN fact_tickets t ON t.ticket_id = r.ticket_id
+        WHERE r.requested_at >= ${ctx.from} AND r.requested_at < ${ctx.to} AND r.requested_at <= ${ctx.asOf})`,
+      `rf_pol AS (
+        SELECT b.*, g.kind AS g_kind, g.seconds AS g_s, g.days AS g_days, g.calendar AS g_cal
+        FROM rf_base b LEFT JOIN policy_sla_targets g
+          ON g.version = b.pv AND g.channel = 'refund' AND g.priority = b.priority AND g.metric = 'resolution')`,
+      ...slaSteps(ctx, 'refund_sla', 'rf_pol', 'rf', { p: 'rf', kind: 'g_kind', seconds: 'g_s', days: 'g_days', calendar: 'g_cal', start: 'start_at', stop: 'completed_at' }),
+    ],
+    relation: 'rf',
+  };
+}
+
+export const refundUnits: UnitFamily = {
+  name: 'refunds',
+  metrics: { sla_refund: { state: 's_rf', deadline: 'rf_due', stop: 'rf_stop', uses: ['refund_sla'] } },
+  build,
+};
