@@ -10,6 +10,7 @@ import {
 } from '../policies/policy-api-schemas.ts';
 import { calendarResponse, calendarsResponse, postCalendarBody, putDayBody } from '../calendars/calendar-api-schemas.ts';
 import { COMPONENT_SCHEMAS } from './openapi-components.ts';
+import { metricPaths } from '../metrics/metric-openapi.ts';
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
@@ -176,6 +177,7 @@ function paths() {
         },
       },
     },
+    ...metricPaths(queryParameters),
   };
 }
 

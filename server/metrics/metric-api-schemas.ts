@@ -27,8 +27,8 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
   z.enum(values, { error: `expected one of ${values.join(', ')}` }).describe(what);
 
 const wholeNumber = (name: string, min: number, max: number) =>
-  z.string().regex(/^\d{1,9}$/, `expected a whole number`).transform(Number)
-    .refine((n) => n >= min && n <= max, `${name} must be from ${min} to ${max}`);
+  z.string().regex(/^\d{1,9}$/, 'expected a whole number').transform(Number)
+    .pipe(z.number().int().min(min, `${name} must be from ${min} to ${max}`).max(max, `${name} must be from ${min} to ${max}`));
 
 export const MAX_PAGE_SIZE = 500;
 
