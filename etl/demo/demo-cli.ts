@@ -1,5 +1,7 @@
 // Command line for the demo generator:
-//   npx tsx etl/demo/demo-cli.ts --days 90 --seed 7 --out data/demo [--scale 1] [--end ISO] [--tz Asia/Shanghai] [--days-per-file 7]
+//   npx tsx etl/demo/demo-cli.ts --days 90 --seed 7 --out data/demo [--scale 1] [--ticket-scale S] [--complaint-scale S]
+//     [--end ISO] [--tz Asia/Shanghai] [--days-per-file 7]
+// `--ticket-scale` and `--complaint-scale` default to `--scale` (DemoOptions ticketScale, complaintScale).
 // `--end` defaults to now: the only place the generator looks at the clock.
 import { parseArgs } from 'node:util';
 import { generateDemo } from './generate-demo.js';
@@ -12,6 +14,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'data/demo' },
     tz: { type: 'string', default: 'Asia/Shanghai' },
     scale: { type: 'string', default: '1' },
+    'ticket-scale': { type: 'string' },
+    'complaint-scale': { type: 'string' },
     'days-per-file': { type: 'string', default: '7' },
   },
 });
@@ -24,6 +28,8 @@ const { files } = await generateDemo({
   outDir: values.out,
   timeZone: values.tz,
   scale: Number(values.scale),
+  ticketScale: values['ticket-scale'] === undefined ? undefined : Number(values['ticket-scale']),
+  complaintScale: values['complaint-scale'] === undefined ? undefined : Number(values['complaint-scale']),
   daysPerFile: Number(values['days-per-file']),
 });
 const seconds = (performance.now() - started) / 1000;

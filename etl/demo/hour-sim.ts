@@ -87,6 +87,15 @@ export function simulateHour(ctx: GenContext, load: DayLoad, hour: number, queue
       if (seed.receivedAt < ctx.end) complaint(seed);
     },
   };
+  // With ticketScale below scale, only that share of the tickets calls lead to is
+  // kept (the draw happens only then, so default options give the same stream).
+  const keep = ctx.keepTicketFromCall;
+  const fromCall = keep >= 1 ? journey : {
+    intent: (i: Intent) => {
+      if (i.channel === 'call' || rng.chance(keep)) journey.intent(i);
+    },
+    complaint: journey.complaint,
+  };
   const result: HourContacts = { calls: [], tickets: [] };
   for (let k = 0; k < work.length; k++) {
     const a = work[k]!;
@@ -96,7 +105,7 @@ export function simulateHour(ctx: GenContext, load: DayLoad, hour: number, queue
       const rec = simulateCall(ctx, a.at, issue);
       if (!finishedBeforeEnd(ctx, rec)) continue;
       result.calls.push(rec);
-      afterCall(ctx, rec, a.depth, journey);
+      afterCall(ctx, rec, a.depth, fromCall);
     } else {
       const rec = simulateTicket(ctx, a.at, issue, a.channel);
       result.tickets.push(rec);

@@ -32,7 +32,7 @@ function follow(sink: JourneySink, at: number, channel: ContactChannel, issue: I
 function maybeComplain(ctx: GenContext, sink: JourneySink, from: number, issue: Issue, p: number,
   ticket: TicketRecord | null, silent: boolean, minDays = 1): void {
   const { rng } = ctx;
-  if (issue.complained || !rng.chance(p)) return;
+  if (issue.complained || !rng.chance(Math.min(1, p * ctx.complaintFactor))) return;
   issue.complained = true;
   let at = from + rng.uniform(minDays, 10) * DAY;
   // Regulators and payment platforms forward cases in the daytime.

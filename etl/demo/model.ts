@@ -25,13 +25,19 @@ export interface DayLoad {
   ticketPressure: number[];
 }
 
-export function buildDayLoad(index: number, profile: DayProfile, clock: ZoneClock, staff: Staff, scale: number): DayLoad {
+/** Volume multipliers: fresh calls per hour follow `calls`, fresh tickets `tickets`. */
+export interface Volume {
+  calls: number;
+  tickets: number;
+}
+
+export function buildDayLoad(index: number, profile: DayProfile, clock: ZoneClock, staff: Staff, volume: Volume): DayLoad {
   const { y, m, d } = profile.date;
   const hourStarts = Array.from({ length: 25 }, (_, h) => clock.toInstant(y, m, d, h));
   const total = profile.hourly.reduce((a, b) => a + b, 0);
   const share = profile.hourly.map((w) => w / total);
-  const callsPerHour = share.map((s) => s * BASE_CALLS_PER_DAY * scale * profile.volume);
-  const ticketsPerHour = share.map((s) => s * BASE_TICKETS_PER_DAY * scale * profile.volume);
+  const callsPerHour = share.map((s) => s * BASE_CALLS_PER_DAY * volume.calls * profile.volume);
+  const ticketsPerHour = share.map((s) => s * BASE_TICKETS_PER_DAY * volume.tickets * profile.volume);
   const capacity = (team: number, perHour: number, h: number) =>
     coverage(h) * Math.min(1.15, profile.staffing) * team * perHour;
   const pressure = (load: number[], team: number, perHour: number) =>
@@ -53,6 +59,13 @@ export interface GenContext {
   end: number;
   /** Load of the local day containing an instant (clamped to the period's days). */
   loadAt(ms: number): DayLoad;
+  /**
+   * Share of the tickets a call leads to (channel switches, tickets logged by the
+   * agent) that are kept: `ticketScale ÷ scale` when below 1, else 1 (no draw).
+   */
+  keepTicketFromCall: number;
+  /** Multiplier of every per-contact complaint chance: `complaintScale ÷ scale` (1 by default). */
+  complaintFactor: number;
 }
 
 /** First instant at or after `ms` when the team has someone logged in. */

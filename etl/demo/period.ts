@@ -3,7 +3,7 @@
 // chunk boundaries fall on local midnights so files line up with days.
 import { DAY, type LocalDate, ZoneClock, addDays, dateKey } from './calendar.js';
 import { buildDayProfiles } from './day-profile.js';
-import { type DayLoad, buildDayLoad } from './model.js';
+import { type DayLoad, type Volume, buildDayLoad } from './model.js';
 import { Rng } from './prng.js';
 import type { Staff } from './staffing.js';
 
@@ -33,12 +33,12 @@ function localDays(clock: ZoneClock, start: number, end: number): LocalDate[] {
 }
 
 export function planPeriod(end: number, days: number, timeZone: string, daysPerFile: number,
-  staff: Staff, scale: number, seed: number): Period {
+  staff: Staff, volume: Volume, seed: number): Period {
   const clock = new ZoneClock(timeZone);
   const start = end - days * DAY;
   const dates = localDays(clock, start, end);
   const profiles = buildDayProfiles(dates, new Rng(seed ^ 0x1b873593));
-  const loads = profiles.map((p, i) => buildDayLoad(i, p, clock, staff, scale));
+  const loads = profiles.map((p, i) => buildDayLoad(i, p, clock, staff, volume));
   const chunks: Chunk[] = [];
   for (let first = 0; first < dates.length; first += daysPerFile) {
     const lastDay = Math.min(dates.length - 1, first + daysPerFile - 1);

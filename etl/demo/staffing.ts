@@ -81,10 +81,14 @@ export interface Staff {
   tech: string[];
 }
 
-/** ~40–60 people at scale 1, growing with volume so that load per agent stays plausible. */
-export function buildStaff(scale: number, rng: Rng): Staff {
+/**
+ * ~40–60 people at scale 1, growing with volume so that load per agent stays
+ * plausible: the phone team with the call volume (`scale`), the ticket team with
+ * the ticket volume (`ticketScale`, default `scale`).
+ */
+export function buildStaff(scale: number, rng: Rng, ticketScale = scale): Staff {
   const phone = Math.max(6, Math.round(34 * scale));
-  const tickets = Math.max(4, Math.round(18 * scale));
+  const tickets = Math.max(4, Math.round(18 * ticketScale));
   const tech = Math.max(2, Math.round(4 * Math.sqrt(scale)));
   const ids = agentIds(phone + tickets + tech, rng);
   return {

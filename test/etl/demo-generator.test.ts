@@ -92,6 +92,36 @@ describe('demo generator: files', () => {
   });
 });
 
+describe('demo generator: volume knobs', () => {
+  const opened = (files: DemoFile[]) => files.filter((f) => f.kind === 'ticket_events')
+    .reduce((n, f) => n + fs.readFileSync(f.path, 'utf8').split('"type":"opened"').length - 1, 0);
+  const rowsOf = (files: DemoFile[], kind: DemoFile['kind']) => files.filter((f) => f.kind === kind).reduce((s, f) => s + f.rows, 0);
+
+  it('gives the same bytes when ticketScale and complaintScale equal scale', async () => {
+    const same = (await generateDemo({ ...base, seed: 42, ticketScale: base.scale, complaintScale: base.scale, outDir: path.join(tmp, 'd') })).files;
+    first.forEach((f, i) => expect(sha256(same[i]!.path), f.path).toBe(sha256(f.path)));
+  });
+
+  it('scales tickets and complaints apart from calls, deterministically', async () => {
+    const knobs = { ...base, seed: 42, ticketScale: base.scale / 2, complaintScale: 0 };
+    const half = (await generateDemo({ ...knobs, outDir: path.join(tmp, 'e') })).files;
+    const twice = (await generateDemo({ ...knobs, outDir: path.join(tmp, 'f') })).files;
+    half.forEach((f, i) => expect(sha256(twice[i]!.path), f.path).toBe(sha256(f.path)));
+    const ratio = opened(half) / opened(first);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(0.6);
+    const calls = rowsOf(half, 'calls') / rowsOf(first, 'calls');
+    expect(calls).toBeGreaterThan(0.9);
+    expect(calls).toBeLessThan(1.05);
+    expect(rowsOf(half, 'complaints')).toBe(0);
+  });
+
+  it('refuses volumes that make no sense', async () => {
+    await expect(generateDemo({ ...base, seed: 1, ticketScale: 0, outDir: path.join(tmp, 'g') })).rejects.toThrow(RangeError);
+    await expect(generateDemo({ ...base, seed: 1, complaintScale: -1, outDir: path.join(tmp, 'g') })).rejects.toThrow(RangeError);
+  });
+});
+
 describe('demo generator: FORMATS.md rules', () => {
   const end = END.toISOString();
   const start = START.toISOString();
