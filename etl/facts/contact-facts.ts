@@ -36,7 +36,13 @@ export async function prepareContactFacts(c: DuckDBConnection): Promise<void> {
 
 export async function applyContactFacts(c: DuckDBConnection): Promise<void> {
   await c.run(`DELETE FROM fact_contacts WHERE customer_key IN ${IN_SCOPE}`);
-  await c.run('INSERT INTO fact_contacts SELECT * FROM new_fact_contacts');
+  // In time order. Metric queries select a date range; DuckDB skips a row group
+  // (122,880 rows) when its min/max started_at misses the range, which only helps
+  // when rows are stored by time: a 30-day read of a year of 12 M unordered rows
+  // decompressed every row group (0.47 s of scan against 0.03 s sorted). A full
+  // refresh writes the whole table in order; an incremental one appends its
+  // customers' rows in order after the rest.
+  await c.run('INSERT INTO fact_contacts SELECT * FROM new_fact_contacts ORDER BY started_at');
 }
 
 function contactsSql(): string {

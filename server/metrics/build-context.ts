@@ -25,6 +25,8 @@ export interface BuildContext {
   continuous(use: CalendarUse, kind?: 'duration' | 'working_days'): boolean;
   /** Calendars a setting uses that are not continuous (for the fallback warning). */
   workingCalendars(use: CalendarUse): string[];
+  /** The longest complaint look-back of any version, in seconds (a bound for reading earlier contacts). */
+  maxLookbackS: number;
   /** Whether any target of the setting, in any version, is of this kind (duration, working_days). */
   hasKind(use: CalendarUse, kind: 'duration' | 'working_days'): boolean;
 }
@@ -47,9 +49,10 @@ const USES_SQL = `
   GROUP BY ALL`;
 
 export async function loadBuildContext(wh: Warehouse, scope: MetricScope): Promise<BuildContext> {
-  const [ranges, uses] = await Promise.all([
+  const [ranges, uses, [lookback]] = await Promise.all([
     wh.query<{ version: number; valid_from: Date }>('SELECT version, valid_from FROM policy_ranges ORDER BY valid_from DESC'),
     wh.query<{ use: CalendarUse; kind: string; calendar: string; continuous: boolean }>(USES_SQL),
+    wh.query<{ s: number }>('SELECT max(complaint_lookback_s) AS s FROM policy_settings'),
   ]);
   if (ranges.length === 0) throw new Error('no policy version is in force: the warehouse was not opened by Warehouse.open');
   // Ranges are contiguous from the first version's start (migration 004), so
@@ -67,6 +70,7 @@ export async function loadBuildContext(wh: Warehouse, scope: MetricScope): Promi
     versionAt,
     continuous: (use, kind) => uses.filter((u) => u.use === use && (kind === undefined || u.kind === kind)).every((u) => u.continuous),
     workingCalendars: (use) => [...new Set(uses.filter((u) => u.use === use && !u.continuous).map((u) => u.calendar))],
+    maxLookbackS: Number(lookback?.s ?? 0),
     hasKind: (use, kind) => uses.some((u) => u.use === use && u.kind === kind),
   };
 }

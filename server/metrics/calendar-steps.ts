@@ -14,6 +14,7 @@
  * inverse is an ASOF join on the days' running working seconds.
  */
 import { calendarColumns, localDay, workingClock } from '../calendars/calendar-sql.ts';
+import { plusSeconds } from './units/unit-family.ts';
 
 export interface DayJoin {
   /** LEFT JOINs to add after the FROM item that has the columns. */
@@ -70,7 +71,7 @@ export function windowStep(opts: {
   continuous: boolean;
 }): string[] {
   const sign = opts.direction === -1 ? '-' : '+';
-  const plain = `(${opts.at} ${sign} to_microseconds(CAST((${opts.seconds}) AS BIGINT) * 1000000))`;
+  const plain = plusSeconds(opts.at, opts.seconds, sign);
   if (opts.continuous) return [`${opts.name} AS (SELECT *, ${plain} AS ${opts.out} FROM ${opts.input})`];
   const c = clockOf(`i.${opts.calendar}`, `i.${opts.at}`, 'wd', false);
   const stage = `${opts.name}__c`;
@@ -84,8 +85,8 @@ export function windowStep(opts: {
     `${stage} AS (SELECT i.*, wdk.continuous AS __continuous, (${c.clock}) ${sign} (i.${opts.seconds}) AS __target
       FROM ${opts.input} i ${c.joins})`,
     `${opts.name} AS (SELECT o.* EXCLUDE (__continuous, __target),
-        CASE WHEN o.__continuous THEN (o.${opts.at} ${sign} to_microseconds(CAST((o.${opts.seconds}) AS BIGINT) * 1000000))
-             WHEN ${r} <= w.work_s THEN w.day_start + to_microseconds(CAST(round((${offset}) * 1000000) AS BIGINT))
+        CASE WHEN o.__continuous THEN ${plusSeconds(`o.${opts.at}`, `o.${opts.seconds}`, sign)}
+             WHEN ${r} <= w.work_s THEN ${plusSeconds('w.day_start', offset)}
         END AS ${opts.out}
       FROM ${stage} o ASOF LEFT JOIN (SELECT calendar_id, cum_s_before, work_s, day_start, intervals FROM calendar_days WHERE work_s > 0) w
         ON w.calendar_id = o.${opts.calendar} AND o.__target > w.cum_s_before)`,

@@ -19,7 +19,7 @@ import { fcrUnits } from './units/fcr-units.ts';
 import { refundUnits } from './units/refund-units.ts';
 import { ticketUnits } from './units/ticket-units.ts';
 import type { MetricColumns, UnitFamily } from './units/unit-family.ts';
-import { inList } from './units/unit-family.ts';
+import { inList, STATE_NAMES } from './units/unit-family.ts';
 
 const FAMILIES: readonly UnitFamily[] = [contactUnits, ticketUnits, refundUnits, fcrUnits, callUnits, complaintUnits];
 
@@ -97,24 +97,44 @@ function filterSql(scope: MetricScope): string {
 
 const q = (s: string) => `"${s}"`;
 
-/** Aggregates of one metric over rows of its relation: columns `<id>.num`, `.den`, `.pend`, `.val`. */
-function aggregates(c: Compiled): string {
+/**
+ * Aggregates computed straight over a relation's rows (percentiles, which need
+ * every value): columns `<id>.val`, `.num`, `.den`, `.pend`.
+ */
+function rowAggregates(c: Compiled): string {
   const s = c.cols.state;
-  const v = c.cols.value;
   const id = c.def.id;
-  const num = `count(*) FILTER (${s} = 'num')`;
-  const pend = `count(*) FILTER (${s} = 'pending') AS ${q(`${id}.pend`)}`;
-  switch (c.def.shape) {
-    case 'rate':
-      return `${num} AS ${q(`${id}.num`)}, count(*) FILTER (${s} IN ('num', 'den')) AS ${q(`${id}.den`)}, ${pend}`;
-    case 'count':
-      return `${num} AS ${q(`${id}.num`)}, NULL::BIGINT AS ${q(`${id}.den`)}, ${pend}`;
-    case 'sum':
-    case 'mean':
-      return `coalesce(sum(${v}) FILTER (${s} = 'num'), 0) AS ${q(`${id}.num`)}, ${num} AS ${q(`${id}.den`)}, ${pend}`;
-    case 'percentile':
-      return `quantile_cont(${v}, ${c.def.percentile}) FILTER (${s} = 'num') AS ${q(`${id}.val`)}, NULL::BIGINT AS ${q(`${id}.num`)}, ${num} AS ${q(`${id}.den`)}, ${pend}`;
-  }
+  return `quantile_cont(${c.cols.value}, ${c.def.percentile}) FILTER (${s} = 1) AS ${q(`${id}.val`)}, NULL::BIGINT AS ${q(`${id}.num`)},
+    count(*) FILTER (${s} = 1) AS ${q(`${id}.den`)}, count(*) FILTER (${s} = 3) AS ${q(`${id}.pend`)}`;
+}
+
+/**
+ * The other shapes in two steps: the rows are first grouped by the metrics' state
+ * columns (a few dozen combinations, with the row count and value sums), then
+ * each metric sums the groups in its states. One GROUP BY over the states took
+ * half the time of one FILTER aggregate per metric and state over the rows.
+ * `keys` are extra grouping columns (period key, group) kept through both steps.
+ */
+function groupedSelect(metrics: Compiled[], relation: string, where: string, keys: string[]): { inner: string; outer: string } {
+  const states = [...new Set(metrics.map((c) => c.cols.state))];
+  const values = [...new Set(metrics.filter((c) => c.def.shape === 'sum' || c.def.shape === 'mean').map((c) => c.cols.value!))];
+  const inner = `SELECT ${[...keys, ...states].join(', ')}, count(*) AS __n${values.map((v) => `, sum(${v}) AS ${q(`__sum.${v}`)}`).join('')}
+    FROM ${relation} WHERE ${where} GROUP BY ALL`;
+  const outer = metrics.map((c) => {
+    const st = c.cols.state;
+    const id = c.def.id;
+    const count = (cond: string) => `coalesce(sum(__n) FILTER (${cond}), 0)`;
+    const pend = `${count(`${st} = 3`)} AS ${q(`${id}.pend`)}`;
+    switch (c.def.shape) {
+      case 'rate':
+        return `${count(`${st} = 1`)} AS ${q(`${id}.num`)}, ${count(`${st} IN (1, 2)`)} AS ${q(`${id}.den`)}, ${pend}`;
+      case 'count':
+        return `${count(`${st} = 1`)} AS ${q(`${id}.num`)}, NULL::BIGINT AS ${q(`${id}.den`)}, ${pend}`;
+      default: // sum, mean
+        return `coalesce(sum(${q(`__sum.${c.cols.value}`)}) FILTER (${st} = 1), 0) AS ${q(`${id}.num`)}, ${count(`${st} = 1`)} AS ${q(`${id}.den`)}, ${pend}`;
+    }
+  });
+  return { inner, outer: outer.join(', ') };
 }
 
 function numbersFrom(c: Compiled, row: Record<string, unknown>): MetricNumbers {
@@ -143,6 +163,33 @@ function numbersFrom(c: Compiled, row: Record<string, unknown>): MetricNumbers {
   return { value, numerator, denominator, pending };
 }
 
+/**
+ * Statements of an aggregate over a family's relation: one for the percentiles,
+ * one (grouped by states) for the rest. `keys` are the grouping columns of a
+ * series (period key `k`, group `g`), empty for a summary.
+ */
+function aggregateStatements(ctx: BuildContext, family: UnitFamily, metrics: Compiled[], keys: { k?: string; g?: string } = {}) {
+  const r = family.build(ctx);
+  const withCtes = `WITH ${r.ctes.join(',\n')}`;
+  const where = filterSql(ctx.scope);
+  const keyCols = [...(keys.k ? [`${keys.k} AS k`] : []), ...(keys.g ? [`${keys.g} AS g`] : [])];
+  const keyNames = [...(keys.k ? ['k'] : []), ...(keys.g ? ['g'] : [])];
+  const groupTail = keyNames.length ? 'GROUP BY ALL' : '';
+  const out: { metrics: Compiled[]; sql: string }[] = [];
+  const percentiles = metrics.filter((c) => c.def.shape === 'percentile');
+  const others = metrics.filter((c) => c.def.shape !== 'percentile');
+  if (percentiles.length) {
+    out.push({ metrics: percentiles, sql: `${withCtes}\nSELECT ${[...keyCols, percentiles.map(rowAggregates).join(', ')].join(', ')} FROM ${r.relation} WHERE ${where} ${groupTail}` });
+  }
+  if (others.length) {
+    const relation = keyCols.length ? `(SELECT *, ${keyCols.join(', ')} FROM ${r.relation})` : r.relation;
+    const g = groupedSelect(others, relation, where, keyNames);
+    out.push({ metrics: others, sql: `${withCtes},\n__grouped AS (${g.inner})\nSELECT ${[...keyNames, g.outer].join(', ')} FROM __grouped ${groupTail}` });
+  }
+  return out;
+}
+
+/** A family's relation with a select list and a tail (cases). */
 function familySql(ctx: BuildContext, family: UnitFamily, select: string, tail = ''): string {
   const r = family.build(ctx);
   return `WITH ${r.ctes.join(',\n')}\nSELECT ${select} FROM ${r.relation} WHERE ${filterSql(ctx.scope)} ${tail}`;
@@ -170,7 +217,7 @@ function summaryPlan(ctx: BuildContext, ids: readonly string[] | undefined) {
   const applicable = wanted.filter((c) => !inapplicableFilter(c.def, ctx.scope));
   const statements = FAMILIES.flatMap((family) => {
     const mine = applicable.filter((c) => c.family === family);
-    return mine.length ? [{ metrics: mine, sql: familySql(ctx, family, mine.map(aggregates).join(', ')) }] : [];
+    return mine.length ? aggregateStatements(ctx, family, mine) : [];
   });
   return { wanted, applicable, statements };
 }
@@ -229,9 +276,8 @@ export async function metricSeries(wh: Warehouse, scope: MetricScope, req: Serie
   if (n > MAX_PERIODS) throw new BadParameter('grain', `${n} ${req.grain} periods in the range; at most ${MAX_PERIODS}: use a coarser grain`);
   const ctx = await loadBuildContext(wh, scope);
   const key = periodKeySql(req.grain, 'start_at', scope.timeZone, ctx.fixedOffsetMs);
-  const group = req.groupBy ?? 'NULL::VARCHAR';
-  const sql = familySql(ctx, c.family, `${key} AS k, ${group} AS g, ${aggregates(c)}`, 'GROUP BY ALL');
-  const [fallback, rows] = await Promise.all([fallbackByMetric(wh, ctx, [c]), wh.query<{ k: number; g: string | null }>(sql)]);
+  const [statement] = aggregateStatements(ctx, c.family, [c], { k: key, g: req.groupBy ?? 'NULL::VARCHAR' });
+  const [fallback, rows] = await Promise.all([fallbackByMetric(wh, ctx, [c]), wh.query<{ k: number; g: string | null }>(statement!.sql)]);
   const periods = listPeriods(req.grain, scope.from, scope.to, scope.timeZone);
   const byGroup = new Map<string | null, Map<number, Record<string, unknown>>>();
   if (!req.groupBy) byGroup.set(null, new Map());
@@ -291,7 +337,6 @@ export interface CaseRow {
   stopped_at: Date | null;
 }
 
-const STATE_NAMES: Record<string, CaseRow['state']> = { num: 'numerator', den: 'denominator', pending: 'pending' };
 
 /** GET /api/cases: the units behind one part of a metric's number, newest first. */
 export async function metricCases(wh: Warehouse, scope: MetricScope, req: CaseRequest): Promise<{ total: number; cases: CaseRow[] }> {
@@ -299,20 +344,20 @@ export async function metricCases(wh: Warehouse, scope: MetricScope, req: CaseRe
   requireApplicableFilters(c.def, scope);
   const s = c.cols.state;
   let states: string;
-  if (req.part === 'pending') states = `${s} = 'pending'`;
+  if (req.part === 'pending') states = `${s} = 3`;
   else if (req.part === 'numerator' || c.def.shape !== 'rate') {
     if (req.part === 'denominator' && (c.def.shape === 'count' || c.def.shape === 'sum')) {
       throw new BadParameter('part', `${c.def.id} is a ${c.def.shape}: it has numerator and pending cases, no denominator`);
     }
-    states = `${s} = 'num'`;
-  } else states = `${s} IN ('num', 'den')`;
+    states = `${s} = 1`;
+  } else states = `${s} IN (1, 2)`;
   const ctx = await loadBuildContext(wh, scope);
   const select = `kind, id, seq, start_at AS started_at, ${s} AS state, channel, queue, priority, category, agent, source,
     customer_key, order_id, ${c.cols.deadline ?? 'NULL::TIMESTAMPTZ'} AS deadline, ${c.cols.stop ?? 'NULL::TIMESTAMPTZ'} AS stopped_at,
     count(*) OVER () AS total`;
   const offset = (req.page - 1) * req.pageSize;
   const sql = familySql(ctx, c.family, select, `AND ${states} ORDER BY start_at DESC, id DESC, seq DESC NULLS LAST LIMIT ${req.pageSize} OFFSET ${offset}`);
-  const rows = (await wh.query(sql)) as unknown as (Omit<CaseRow, 'state'> & { total: number; state: string })[];
+  const rows = (await wh.query(sql)) as unknown as (Omit<CaseRow, 'state'> & { total: number; state: number })[];
   // Past the last page there is no row to carry the total: count it.
   const total = rows.length
     ? Number(rows[0]!.total)

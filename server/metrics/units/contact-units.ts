@@ -21,7 +21,7 @@ import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import { CONTACT_CHANNELS } from '../../policies/policy-schema.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
-import { inList, type UnitFamily, type UnitRelation } from './unit-family.ts';
+import { inList, type UnitFamily, type UnitRelation, NUM, DEN, PENDING } from './unit-family.ts';
 
 export interface ContactRange {
   /** CTE name prefix (two contact relations can share one query). */
@@ -63,13 +63,13 @@ export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelatio
       `${n} AS (
         SELECT x.*,
           CASE
-            WHEN x.kind = 'call' AND x.outcome = 'answered' THEN CASE WHEN x.first_response_at <= ${A} THEN 'den' ELSE 'pending' END
-            WHEN x.silence_deadline IS NULL THEN 'pending'
-            WHEN x.first_response_at <= least(x.silence_deadline, ${A}) THEN 'den'
-            WHEN ${A} >= x.silence_deadline THEN 'num'
-            ELSE 'pending'
+            WHEN x.kind = 'call' AND x.outcome = 'answered' THEN CASE WHEN x.first_response_at <= ${A} THEN ${DEN} ELSE ${PENDING} END
+            WHEN x.silence_deadline IS NULL THEN ${PENDING}
+            WHEN x.first_response_at <= least(x.silence_deadline, ${A}) THEN ${DEN}
+            WHEN ${A} >= x.silence_deadline THEN ${NUM}
+            ELSE ${PENDING}
           END AS s_silence_rate,
-          CASE WHEN x.kind = 'complaint' THEN 'num' ELSE 'den' END AS s_complaint_rate,
+          CASE WHEN x.kind = 'complaint' THEN ${NUM} ELSE ${DEN} END AS s_complaint_rate,
           CASE WHEN x.first_response_at <= ${A} THEN x.first_response_at END AS response_seen
         FROM (SELECT *, CASE WHEN kind = 'complaint' THEN complaint_deadline ELSE win_end END AS silence_deadline FROM ${n}_win) x)`,
     ],

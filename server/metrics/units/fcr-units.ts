@@ -13,6 +13,7 @@
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import type { UnitFamily } from './unit-family.ts';
+import { NUM, DEN, PENDING } from './unit-family.ts';
 
 function build(ctx: BuildContext) {
   const A = ctx.asOf;
@@ -40,12 +41,12 @@ function build(ctx: BuildContext) {
       `fc AS (
         SELECT *,
           CASE
-            WHEN transferred_before THEN 'den'
-            WHEN fcr_deadline IS NULL THEN 'pending'
-            WHEN reopened_at <= least(fcr_deadline, ${A}) THEN 'den'
-            WHEN next_related_at <= least(fcr_deadline, ${A}) THEN 'den'
-            WHEN ${A} >= fcr_deadline THEN 'num'
-            ELSE 'pending'
+            WHEN transferred_before THEN ${DEN}
+            WHEN fcr_deadline IS NULL THEN ${PENDING}
+            WHEN reopened_at <= least(fcr_deadline, ${A}) THEN ${DEN}
+            WHEN next_related_at <= least(fcr_deadline, ${A}) THEN ${DEN}
+            WHEN ${A} >= fcr_deadline THEN ${NUM}
+            ELSE ${PENDING}
           END AS s_fcr,
           CASE WHEN reopened_at <= least(fcr_deadline, ${A}) OR next_related_at <= least(fcr_deadline, ${A})
                THEN least(CASE WHEN reopened_at <= fcr_deadline THEN reopened_at END, CASE WHEN next_related_at <= fcr_deadline THEN next_related_at END)

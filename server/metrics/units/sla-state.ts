@@ -8,10 +8,11 @@
  * - working days: achieved when stop ≤ "N working days after start"; breached when
  *   stop is later, or still running and as_of is past it.
  * Otherwise the unit is active (pending). A stop after as_of is not seen. The
- * states are 'num' = achieved, 'den' = breached, 'pending', NULL = no target.
+ * states are NUM = achieved, DEN = breached, PENDING (active), NULL = no target.
  */
 import type { BuildContext, CalendarUse } from '../build-context.ts';
 import { clockOf, workingDaysDue } from '../calendar-steps.ts';
+import { plusSeconds, NUM, DEN, PENDING } from './unit-family.ts';
 
 export interface SlaColumns {
   /** Prefix of the columns this adds (e.g. 'fr' gives fr_due, fr_elapsed_stop ...). */
@@ -43,7 +44,7 @@ export function slaSteps(ctx: BuildContext, use: CalendarUse, input: string, nam
   const paused = c.paused ? `coalesce(i.${c.paused}, 0)` : '0';
   const j = `${name}__j`;
   // For case lists: on a continuous calendar a duration target has a plain due instant too.
-  const durationDue = continuous ? `WHEN i.${c.kind} = 'duration' THEN i.${c.start} + to_microseconds(CAST(i.${c.seconds} AS BIGINT) * 1000000)` : '';
+  const durationDue = continuous ? `WHEN i.${c.kind} = 'duration' THEN ${plusSeconds(`i.${c.start}`, `i.${c.seconds}`)}` : '';
   return [
     `${j} AS (SELECT i.*,
         CASE WHEN i.${c.kind} = 'working_days' THEN ${due.due}
@@ -56,14 +57,14 @@ export function slaSteps(ctx: BuildContext, use: CalendarUse, input: string, nam
         CASE
           WHEN ${c.kind} IS NULL OR ${c.kind} = 'none' THEN NULL
           WHEN ${c.kind} = 'duration' THEN CASE
-            WHEN ${c.stop} <= ${A} THEN CASE WHEN ${c.p}_elapsed_stop IS NULL THEN 'pending' WHEN ${c.p}_elapsed_stop <= ${c.seconds} THEN 'num' ELSE 'den' END
-            WHEN ${c.p}_elapsed_now > ${c.seconds} THEN 'den'
-            ELSE 'pending' END
+            WHEN ${c.stop} <= ${A} THEN CASE WHEN ${c.p}_elapsed_stop IS NULL THEN ${PENDING} WHEN ${c.p}_elapsed_stop <= ${c.seconds} THEN ${NUM} ELSE ${DEN} END
+            WHEN ${c.p}_elapsed_now > ${c.seconds} THEN ${DEN}
+            ELSE ${PENDING} END
           ELSE CASE
-            WHEN ${c.p}_due IS NULL THEN 'pending'
-            WHEN ${c.stop} <= ${A} THEN CASE WHEN ${c.stop} <= ${c.p}_due THEN 'num' ELSE 'den' END
-            WHEN ${A} > ${c.p}_due THEN 'den'
-            ELSE 'pending' END
+            WHEN ${c.p}_due IS NULL THEN ${PENDING}
+            WHEN ${c.stop} <= ${A} THEN CASE WHEN ${c.stop} <= ${c.p}_due THEN ${NUM} ELSE ${DEN} END
+            WHEN ${A} > ${c.p}_due THEN ${DEN}
+            ELSE ${PENDING} END
         END AS s_${c.p}
       FROM ${j})`,
   ];

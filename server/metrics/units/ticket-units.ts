@@ -21,7 +21,7 @@ import type { BuildContext } from '../build-context.ts';
 import { clockOf, windowStep } from '../calendar-steps.ts';
 import { CONTACT_CHANNELS } from '../../policies/policy-schema.ts';
 import { slaSteps } from './sla-state.ts';
-import { inList, type UnitFamily } from './unit-family.ts';
+import { inList, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
 function build(ctx: BuildContext) {
   const A = ctx.asOf;
@@ -52,7 +52,8 @@ function build(ctx: BuildContext) {
       `tk_fm AS (
         SELECT f.ticket_id, f.message_at, f.next_reply_at, w.win_s, w.win_cal
         FROM fact_followups f JOIN tk_win w ON w.id = f.ticket_id
-        WHERE f.message_at <= ${A})`,
+        -- a follow-up comes after its ticket's opened: the lower bound lets DuckDB skip row groups
+        WHERE f.message_at >= ${ctx.from} AND f.message_at <= ${A})`,
       ...windowStep({ name: 'tk_fw', input: 'tk_fm', at: 'message_at', seconds: 'win_s', calendar: 'win_cal', out: 'msg_end', continuous: silence }),
       `tk_fu AS (
         SELECT ticket_id, count(*) AS fu_n,
@@ -80,17 +81,17 @@ function build(ctx: BuildContext) {
         SELECT *,
           CASE
             WHEN coalesce(fu_n, 0) = 0 THEN NULL
-            WHEN fu_unanswered > 0 THEN 'num'
-            WHEN fu_answered = fu_n THEN 'den'
-            ELSE 'pending'
+            WHEN fu_unanswered > 0 THEN ${NUM}
+            WHEN fu_answered = fu_n THEN ${DEN}
+            ELSE ${PENDING}
           END AS s_followup_silence_rate,
           CASE WHEN fu_unanswered > 0 THEN fu_missed_end ELSE fu_open_end END AS followup_deadline,
           CASE
             WHEN NOT coalesce(first_reply_at <= least(win_end, ${A}), false) THEN NULL
             WHEN coalesce(first_untemplated_reply_at <= least(win_end, ${A}), false)
-              OR coalesce(first_resolved_at <= least(win_end, ${A}), false) THEN 'den'
-            WHEN ${A} >= win_end THEN 'num'
-            ELSE 'pending'
+              OR coalesce(first_resolved_at <= least(win_end, ${A}), false) THEN ${DEN}
+            WHEN ${A} >= win_end THEN ${NUM}
+            ELSE ${PENDING}
           END AS s_template_only_rate,
           CASE WHEN first_reply_at <= ${A} THEN first_reply_at END AS reply_seen
         FROM tk_rs)`,

@@ -10,11 +10,18 @@
  * the unit in a period), channel, queue, priority, category, agent, source,
  * customer_key, order_id.
  *
- * State values: 'num' (in the numerator, and so in the denominator), 'den' (in
- * the denominator only), 'pending' (outcome not knowable at as_of), NULL (not a
- * unit of this metric).
+ * State values (UTINYINT: grouping and filtering small integers was ~2x faster
+ * than strings): NUM (in the numerator, and so in the denominator), DEN (in the
+ * denominator only), PENDING (outcome not knowable at as_of), NULL (not a unit
+ * of this metric).
  */
 import type { BuildContext, CalendarUse } from '../build-context.ts';
+
+export const NUM = '1::UTINYINT';
+export const DEN = '2::UTINYINT';
+export const PENDING = '3::UTINYINT';
+/** The API's names of the state codes. */
+export const STATE_NAMES: Readonly<Record<number, 'numerator' | 'denominator' | 'pending'>> = { 1: 'numerator', 2: 'denominator', 3: 'pending' };
 
 export type FamilyName = 'contacts' | 'tickets' | 'refunds' | 'fcr' | 'calls' | 'complaints';
 
@@ -43,9 +50,15 @@ export interface UnitFamily {
   build(ctx: BuildContext): UnitRelation;
 }
 
-/** Seconds (DOUBLE) as an interval; NULL when absurdly large rather than an error. */
-export function secondsInterval(expr: string): string {
-  return `to_microseconds(TRY_CAST((${expr}) * 1000000 AS BIGINT))`;
+/**
+ * An instant plus (or minus) a number of seconds, exact to the microsecond; NULL
+ * when absurdly large rather than an error. Epoch arithmetic, because DuckDB adds
+ * an INTERVAL to a TIMESTAMPTZ through ICU's calendar: 45 ms per 800 k rows
+ * against 12 ms (to_timestamp of the µs / 1e6 round-trips exactly; checked on 1 M
+ * random instants).
+ */
+export function plusSeconds(at: string, seconds: string, sign: '+' | '-' = '+'): string {
+  return `to_timestamp((epoch_us(${at}) ${sign} TRY_CAST(round(CAST(${seconds} AS DOUBLE) * 1000000) AS BIGINT)) / 1000000.0)`;
 }
 
 /** `list_contains(['a', 'b'], col)` (DuckDB plans `col IN (5+ constants)` as a join). */
