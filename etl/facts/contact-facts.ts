@@ -51,15 +51,16 @@ function contactsSql(): string {
       agent_id AS agent, NULL::VARCHAR AS source, ${CALL_KEY} AS customer_key, order_id, outcome, wait_s,
       CASE WHEN outcome = 'answered' THEN started_at + ${secs('wait_s')} END AS answered_at,
       CASE WHEN outcome = 'answered' THEN started_at + ${secs('wait_s + coalesce(talk_s, 0)')} END AS resolved_at,
-      callback_at, NULL::TIMESTAMPTZ AS own_response_at
+      callback_at, NULL::TIMESTAMPTZ AS own_response_at, coalesce(transferred, false) AS transferred, NULL::TIMESTAMPTZ AS reopened_at
     FROM calls WHERE ${CALL_KEY} IN ${IN_SCOPE}
     UNION ALL
     SELECT 'ticket', ticket_id, opened_at, channel, NULL, category, priority, agent, NULL, customer_id, order_id,
-      NULL, NULL, NULL, first_resolved_at, NULL, first_reply_at
+      NULL, NULL, NULL, first_resolved_at, NULL, first_reply_at,
+      coalesce(first_transfer_at < first_resolved_at, false), first_reopen_after_resolve_at
     FROM ticket_facts_next WHERE customer_id IN ${IN_SCOPE}
     UNION ALL
     SELECT 'complaint', complaint_id, received_at, 'complaint', NULL, category, NULL, NULL, source, ${COMPLAINT_KEY}, order_id,
-      NULL, NULL, NULL, NULL, NULL, first_response_at
+      NULL, NULL, NULL, NULL, NULL, first_response_at, NULL, NULL
     FROM complaints WHERE ${COMPLAINT_KEY} IN ${IN_SCOPE}`;
 }
 
@@ -85,7 +86,8 @@ function factRowsSql(): string {
       x.customer_key, x.order_id, x.outcome, x.wait_s,
       CASE x.kind WHEN 'call' THEN coalesce(x.answered_at, r.at) ELSE x.own_response_at END,
       x.resolved_at,
-      CASE WHEN x.order_id IS NULL THEN a.started_at ELSE least(o.started_at, n.started_at) END
+      CASE WHEN x.order_id IS NULL THEN a.started_at ELSE least(o.started_at, n.started_at) END,
+      x.transferred, x.reopened_at
     FROM fc x
     ASOF LEFT JOIN responses r ON r.customer_key = x.customer_key AND r.at > x.started_at
     ASOF LEFT JOIN related a ON a.customer_key = x.customer_key AND a.started_at > x.resolved_at

@@ -11,6 +11,19 @@ import { fixedOffsetFor } from './periods.ts';
 /** Settings whose calendars decide how their SQL is built. */
 export type CalendarUse = 'silence' | 'fcr' | 'lookback' | 'ticket_sla' | 'complaint_sla' | 'refund_sla' | 'complaint_deadline';
 
+export type SettingColumn =
+  | 'short_abandon_s' | 'answer_target_s' | 'callback_trigger_s' | 'callback_target_s'
+  | 'fcr_window_s' | 'fcr_window_calendar' | 'complaint_lookback_s' | 'complaint_lookback_calendar';
+
+const sqlValue = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+
+/** `CASE key WHEN k1 THEN v1 ... ELSE fallback END`, or the value itself when all are equal. */
+function caseOf(key: string, pairs: [string, string][], fallback: string): string {
+  const values = new Set([...pairs.map(([, v]) => v), fallback]);
+  if (values.size === 1) return fallback;
+  return `CASE ${key} ${pairs.map(([k, v]) => `WHEN ${k} THEN ${v}`).join(' ')} ELSE ${fallback} END`;
+}
+
 export interface BuildContext {
   scope: MetricScope;
   /** SQL literals of the scope's instants. */
@@ -25,6 +38,14 @@ export interface BuildContext {
   continuous(use: CalendarUse, kind?: 'duration' | 'working_days'): boolean;
   /** Calendars a setting uses that are not continuous (for the fallback warning). */
   workingCalendars(use: CalendarUse): string[];
+  /**
+   * SQL of a `policy_settings` column for the version in `pv` (an expression): a
+   * literal when every version has the same value, else a CASE over versions. The
+   * lookup tables are a few rows; inlining them spares a hash join per unit row.
+   */
+  setting(column: SettingColumn, pv: string): string;
+  /** The silence window of (version, channel) as SQL: seconds and calendar, '*' row for other channels. */
+  silenceWindow(pv: string, channel: string): { seconds: string; calendar: string };
   /** The longest complaint look-back of any version, in seconds (a bound for reading earlier contacts). */
   maxLookbackS: number;
   /** Whether any target of the setting, in any version, is of this kind (duration, working_days). */
@@ -49,11 +70,30 @@ const USES_SQL = `
   GROUP BY ALL`;
 
 export async function loadBuildContext(wh: Warehouse, scope: MetricScope): Promise<BuildContext> {
-  const [ranges, uses, [lookback]] = await Promise.all([
+  const [ranges, uses, [lookback], settings, windows] = await Promise.all([
     wh.query<{ version: number; valid_from: Date }>('SELECT version, valid_from FROM policy_ranges ORDER BY valid_from DESC'),
     wh.query<{ use: CalendarUse; kind: string; calendar: string; continuous: boolean }>(USES_SQL),
     wh.query<{ s: number }>('SELECT max(complaint_lookback_s) AS s FROM policy_settings'),
+    wh.query<Record<string, unknown> & { version: number }>('SELECT * FROM policy_settings ORDER BY version'),
+    wh.query<{ version: number; channel: string; seconds: number; calendar: string }>('SELECT * FROM policy_silence_windows ORDER BY version, channel'),
   ]);
+  const inForce = new Set(ranges.map((r) => r.version));
+  const setting = (column: SettingColumn, pv: string) => {
+    const rows = settings.filter((r) => inForce.has(r.version));
+    return caseOf(pv, rows.slice(1).map((r) => [String(r.version), sqlValue(r[column])]), sqlValue(rows[0]![column]));
+  };
+  const silenceWindow = (pv: string, channel: string) => {
+    const pick = (field: 'seconds' | 'calendar') => {
+      const byVersion = [...inForce].sort((a, b) => a - b).map((v) => {
+        const rows = windows.filter((w) => w.version === v);
+        const any = rows.find((w) => w.channel === '*')!;
+        const perChannel = rows.filter((w) => w.channel !== '*').map((w): [string, string] => [sqlValue(w.channel), sqlValue(w[field])]);
+        return [String(v), caseOf(channel, perChannel, sqlValue(any[field]))] as [string, string];
+      });
+      return caseOf(pv, byVersion.slice(1), byVersion[0]![1]);
+    };
+    return { seconds: pick('seconds'), calendar: pick('calendar') };
+  };
   if (ranges.length === 0) throw new Error('no policy version is in force: the warehouse was not opened by Warehouse.open');
   // Ranges are contiguous from the first version's start (migration 004), so
   // "the newest start at or before t" is the version in force at t.
@@ -71,6 +111,8 @@ export async function loadBuildContext(wh: Warehouse, scope: MetricScope): Promi
     continuous: (use, kind) => uses.filter((u) => u.use === use && (kind === undefined || u.kind === kind)).every((u) => u.continuous),
     workingCalendars: (use) => [...new Set(uses.filter((u) => u.use === use && !u.continuous).map((u) => u.calendar))],
     maxLookbackS: Number(lookback?.s ?? 0),
+    setting,
+    silenceWindow,
     hasKind: (use, kind) => uses.some((u) => u.use === use && u.kind === kind),
   };
 }

@@ -23,13 +23,13 @@ function build(ctx: BuildContext) {
           callback_requested_at, callback_at, ${ctx.versionAt('started_at')} AS pv
         FROM calls WHERE started_at >= ${ctx.from} AND started_at < ${ctx.to} AND started_at <= ${A})`,
       `cl_x AS (
-        SELECT b.*, ps.answer_target_s, ps.callback_target_s, ps.callback_trigger_s,
+        SELECT b.*, ${ctx.setting('answer_target_s', 'b.pv')} AS answer_target_s, ${ctx.setting('callback_trigger_s', 'b.pv')} AS callback_trigger_s,
           -- epoch arithmetic: adding an INTERVAL to a TIMESTAMPTZ goes through ICU and was the slowest part
           coalesce(epoch_us(b.start_at) + TRY_CAST(round(coalesce(b.wait_s, 0) * 1000000) AS BIGINT) <= epoch_us(${A}), false) AS known,
           b.outcome IN ('busy', 'unreachable') AS line_failure,
-          b.outcome = 'abandoned' AND coalesce(b.wait_s < ps.short_abandon_s, false) AS short_abandon,
-          ${plusSeconds('b.callback_requested_at', 'ps.callback_target_s')} AS callback_due
-        FROM cl_base b JOIN policy_settings ps ON ps.version = b.pv)`,
+          b.outcome = 'abandoned' AND coalesce(b.wait_s < ${ctx.setting('short_abandon_s', 'b.pv')}, false) AS short_abandon,
+          ${plusSeconds('b.callback_requested_at', ctx.setting('callback_target_s', 'b.pv'))} AS callback_due
+        FROM cl_base b)`,
       `cl AS (
         SELECT *,
           ${NUM} AS s_attempts,

@@ -50,11 +50,10 @@ function build(ctx: BuildContext) {
         FROM complaints c JOIN ${deadlines.relation} d ON d.complaint_id = c.complaint_id
         WHERE c.received_at >= ${ctx.from} AND c.received_at < ${ctx.to} AND c.received_at <= ${A})`,
       `cp_pol AS (
-        SELECT b.*, ps.complaint_lookback_s AS lb_s, ps.complaint_lookback_calendar AS lb_cal,
+        SELECT b.*, ${ctx.setting('complaint_lookback_s', 'b.pv')} AS lb_s, ${ctx.setting('complaint_lookback_calendar', 'b.pv')} AS lb_cal,
           fr.kind AS fr_kind, fr.seconds AS fr_s, fr.days AS fr_days, fr.calendar AS fr_cal,
           rs.kind AS rs_kind, rs.seconds AS rs_s, rs.days AS rs_days, rs.calendar AS rs_cal
         FROM cp_base b
-        JOIN policy_settings ps ON ps.version = b.pv
         LEFT JOIN policy_sla_targets fr ON fr.version = b.pv AND fr.channel = 'complaint' AND fr.priority = 'normal' AND fr.metric = 'first_response'
         LEFT JOIN policy_sla_targets rs ON rs.version = b.pv AND rs.channel = 'complaint' AND rs.priority = 'normal' AND rs.metric = 'resolution')`,
       ...windowStep({ name: 'cp_lb', input: 'cp_pol', at: 'start_at', seconds: 'lb_s', calendar: 'lb_cal', out: 'lb_start', direction: -1, continuous: ctx.continuous('lookback') }),

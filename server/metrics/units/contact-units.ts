@@ -19,7 +19,6 @@
  */
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
-import { CONTACT_CHANNELS } from '../../policies/policy-schema.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
 import { inList, type UnitFamily, type UnitRelation, NUM, DEN, PENDING } from './unit-family.ts';
 
@@ -39,6 +38,7 @@ export interface ContactRange {
 export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelation {
   const A = ctx.asOf;
   const n = r.name;
+  const win = ctx.silenceWindow('b.pv', 'b.channel');
   const deadlines = r.withoutComplaints ? undefined : complaintDeadlines(ctx, `${n}_cd`, r.min, r.max);
   return {
     ctes: [
@@ -51,14 +51,11 @@ export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelatio
         WHERE f.started_at >= ${r.min} AND f.started_at < ${r.max} AND f.started_at <= ${A}
           ${r.withoutComplaints ? "AND f.kind <> 'complaint'" : ''} ${r.where ? `AND ${r.where}` : ''})`,
       `${n}_pol AS (
-        SELECT b.*, sw.seconds AS win_s, sw.calendar AS win_cal, ${deadlines ? 'cd.deadline' : 'NULL::TIMESTAMPTZ'} AS complaint_deadline
+        SELECT b.*, ${win.seconds} AS win_s, ${win.calendar} AS win_cal, ${deadlines ? 'cd.deadline' : 'NULL::TIMESTAMPTZ'} AS complaint_deadline
         FROM ${n}_base b
-        JOIN policy_settings ps ON ps.version = b.pv
-        JOIN policy_silence_windows sw ON sw.version = b.pv
-          AND sw.channel = CASE WHEN ${inList(CONTACT_CHANNELS, 'b.channel')} THEN b.channel ELSE '*' END
         ${deadlines ? `LEFT JOIN (SELECT 'complaint' AS kind, * FROM ${deadlines.relation}) cd ON cd.kind = b.kind AND cd.complaint_id = b.id` : ''}
         -- short abandons are call attempts but not contacts
-        WHERE NOT (b.kind = 'call' AND b.outcome = 'abandoned' AND coalesce(b.wait_s < ps.short_abandon_s, false)))`,
+        WHERE NOT (b.kind = 'call' AND b.outcome = 'abandoned' AND coalesce(b.wait_s < ${ctx.setting('short_abandon_s', 'b.pv')}, false)))`,
       ...windowStep({ name: `${n}_win`, input: `${n}_pol`, at: 'start_at', seconds: 'win_s', calendar: 'win_cal', out: 'win_end', continuous: ctx.continuous('silence') }),
       `${n} AS (
         SELECT x.*,

@@ -17,26 +17,17 @@ import { NUM, DEN, PENDING } from './unit-family.ts';
 
 function build(ctx: BuildContext) {
   const A = ctx.asOf;
-  const inRange = (col: string) => `${col} >= ${ctx.from} AND ${col} < ${ctx.to} AND ${col} <= ${A}`;
   return {
     ctes: [
       `fc_base AS (
         SELECT f.kind, f.contact_id AS id, NULL::INTEGER AS seq, f.started_at AS start_at, f.channel, f.queue, f.priority,
           f.category, f.agent, f.source, f.customer_key, f.order_id, f.resolved_at, f.next_related_at,
+          f.transferred AS transferred_before, f.reopened_at,
           ${ctx.versionAt('f.started_at')} AS pv
         FROM fact_contacts f
-        WHERE f.kind <> 'complaint' AND f.resolved_at <= ${A} AND ${inRange('f.started_at')})`,
+        WHERE f.kind <> 'complaint' AND f.resolved_at <= ${A} AND f.started_at >= ${ctx.from} AND f.started_at < ${ctx.to} AND f.started_at <= ${A})`,
       `fc_pol AS (
-        SELECT b.*, ps.fcr_window_s AS win_s, ps.fcr_window_calendar AS win_cal,
-          CASE b.kind WHEN 'call' THEN coalesce(c.transferred, false)
-                      ELSE coalesce(t.first_transfer_at < t.first_resolved_at, false) END AS transferred_before,
-          t.first_reopen_after_resolve_at AS reopened_at
-        FROM fc_base b
-        JOIN policy_settings ps ON ps.version = b.pv
-        -- kind as a join key: with b.kind = 'call' as a filter DuckDB planned a nested-loop join (5 s on a month of demo data)
-        LEFT JOIN (SELECT 'call' AS kind, call_id, transferred FROM calls WHERE ${inRange('started_at')}) c ON c.kind = b.kind AND c.call_id = b.id
-        LEFT JOIN (SELECT 'ticket' AS kind, ticket_id, first_transfer_at, first_resolved_at, first_reopen_after_resolve_at FROM fact_tickets WHERE ${inRange('opened_at')}) t
-          ON t.kind = b.kind AND t.ticket_id = b.id)`,
+        SELECT b.*, ${ctx.setting('fcr_window_s', 'b.pv')} AS win_s, ${ctx.setting('fcr_window_calendar', 'b.pv')} AS win_cal FROM fc_base b)`,
       ...windowStep({ name: 'fc_win', input: 'fc_pol', at: 'resolved_at', seconds: 'win_s', calendar: 'win_cal', out: 'fcr_deadline', continuous: ctx.continuous('fcr') }),
       `fc AS (
         SELECT *,

@@ -19,13 +19,13 @@
  */
 import type { BuildContext } from '../build-context.ts';
 import { clockOf, windowStep } from '../calendar-steps.ts';
-import { CONTACT_CHANNELS } from '../../policies/policy-schema.ts';
 import { slaSteps } from './sla-state.ts';
 import { inList, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
 function build(ctx: BuildContext) {
   const A = ctx.asOf;
   const silence = ctx.continuous('silence');
+  const win = ctx.silenceWindow('b.pv', 'b.channel');
   // Paused working seconds on the resolution target's calendar, clipped to [opened, stop or as_of].
   const pauseStart = clockOf('x.rs_cal', 'x.ps', 'pa', ctx.continuous('ticket_sla', 'duration'));
   const pauseEnd = clockOf('x.rs_cal', 'x.pe', 'pb', ctx.continuous('ticket_sla', 'duration'));
@@ -39,12 +39,10 @@ function build(ctx: BuildContext) {
         FROM fact_tickets t
         WHERE t.opened_at >= ${ctx.from} AND t.opened_at < ${ctx.to} AND t.opened_at <= ${A})`,
       `tk_pol AS (
-        SELECT b.*, sw.seconds AS win_s, sw.calendar AS win_cal,
+        SELECT b.*, ${win.seconds} AS win_s, ${win.calendar} AS win_cal,
           fr.kind AS fr_kind, fr.seconds AS fr_s, fr.days AS fr_days, fr.calendar AS fr_cal,
           rs.kind AS rs_kind, rs.seconds AS rs_s, rs.days AS rs_days, rs.calendar AS rs_cal
         FROM tk_base b
-        JOIN policy_silence_windows sw ON sw.version = b.pv
-          AND sw.channel = CASE WHEN ${inList(CONTACT_CHANNELS, 'b.channel')} THEN b.channel ELSE '*' END
         LEFT JOIN policy_sla_targets fr ON fr.version = b.pv AND fr.channel = b.channel AND fr.priority = b.priority AND fr.metric = 'first_response'
         LEFT JOIN policy_sla_targets rs ON rs.version = b.pv AND rs.channel = b.channel AND rs.priority = b.priority AND rs.metric = 'resolution')`,
       ...windowStep({ name: 'tk_win', input: 'tk_pol', at: 'start_at', seconds: 'win_s', calendar: 'win_cal', out: 'win_end', continuous: silence }),
