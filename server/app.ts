@@ -4,6 +4,7 @@
  * build it over a temporary database and call `app.request()`.
  */
 import { Hono } from 'hono';
+import type { LoginSessions } from './auth/login-sessions.ts';
 import type { TokenVerifier } from './auth/roles.ts';
 import type { Warehouse } from './db/warehouse.ts';
 import { EtlJobs } from './etl-jobs/etl-jobs.ts';
@@ -11,6 +12,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { onApiNotFound, onError } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { serveWeb } from './http/web-static.ts';
+import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { etlRoutes } from './routes/etl.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,6 +28,8 @@ export interface AppContext {
   inbox: string;
   /** Who a bearer token is (the local admin token today). */
   verify: TokenVerifier;
+  /** One-time login links for the dashboard (main makes them; tests may). */
+  login?: LoginSessions;
   /** The ETL work of this server; made here if not given (tests). */
   jobs?: EtlJobs;
   /** Epoch ms of the start, for uptime; default now. */
@@ -38,6 +42,7 @@ export function createApp(ctx: AppContext) {
   const jobs = ctx.jobs ?? new EtlJobs(ctx.wh, { inbox: ctx.inbox, timeZone: ctx.timeZone });
   const openapi = buildOpenApiDocument();
   const api = new Hono<AppEnv>()
+    .route('/auth', authRoutes({ verify: ctx.verify, login: ctx.login }))
     .route('/health', healthRoutes({ wh: ctx.wh, timeZone: ctx.timeZone, startedAt: ctx.startedAt ?? Date.now() }))
     .route('/etl', etlRoutes({ wh: ctx.wh, jobs, verify: ctx.verify }))
     .route('/settings/policies', policyRoutes({ wh: ctx.wh, verify: ctx.verify }))

@@ -15,6 +15,7 @@ import type { InboxEntry } from '../etl/inbox/scan-inbox.ts';
 import { markInterruptedRuns } from '../etl/load/run-log.ts';
 import { createApp } from './app.ts';
 import { createLocalAdminToken } from './auth/local-token.ts';
+import { anyOf, LoginSessions } from './auth/login-sessions.ts';
 import { removeRuntimeFile, writeRuntimeFile } from './config/runtime-file.ts';
 import { serverHelp } from './config/settings-help.ts';
 import { parseCommandLine, UsageError, type Settings } from './config/settings.ts';
@@ -116,7 +117,10 @@ async function main(): Promise<void> {
     entries.forEach(logEntry);
     logFacts(facts);
   });
-  const app = createApp({ wh, timeZone: settings.timeZone, inbox: settings.inbox, verify: admin.verify, jobs, startedAt });
+  let printLink = (_code: string) => {};
+  const login = new LoginSessions({ onCode: (code) => printLink(code) });
+  const verify = anyOf(admin.verify, login.verify);
+  const app = createApp({ wh, timeZone: settings.timeZone, inbox: settings.inbox, verify, login, jobs, startedAt });
   const { server, port } = await listen(app, settings).catch((err: NodeJS.ErrnoException) => {
     console.error(`cannot listen on ${settings.host}:${settings.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port' : err.message}`);
     return shutdown(state, 1);
@@ -126,6 +130,9 @@ async function main(): Promise<void> {
   const url = publicUrl(settings.host, port);
   writeRuntimeFile({ url, pid: process.pid, token: admin.token, db: wh.file });
   console.log(`Support Radar is running at ${url}`);
+  // The link works once; each use prints the next one (DESIGN.md "Roles and privacy").
+  printLink = (code) => console.log(`Open the dashboard (one-time login link): ${url}?login=${code}`);
+  login.issueCode();
 }
 
 interface Running {

@@ -11,6 +11,7 @@ import {
 import { calendarResponse, calendarsResponse, postCalendarBody, putDayBody } from '../calendars/calendar-api-schemas.ts';
 import { COMPONENT_SCHEMAS } from './openapi-components.ts';
 import { metricPaths } from '../metrics/metric-openapi.ts';
+import { loginBody } from '../routes/auth.ts';
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
@@ -108,6 +109,25 @@ function calendarPaths() {
   };
 }
 
+/** /api/auth: the dashboard's login by the one-time link `npm start` prints. */
+function authPaths() {
+  const principal = { type: 'object', properties: { role: { type: 'string', enum: ['viewer', 'compliance', 'analyst', 'admin'] }, subject: { type: 'string' } } };
+  const session = { type: 'object', properties: { token: { type: 'string' }, role: { type: 'string' }, subject: { type: 'string' }, expires_at: { type: 'string', format: 'date-time' } } };
+  const signedIn = { security: [{ bearer: [] }], tags: ['auth'] };
+  return {
+    '/api/auth/login': {
+      post: {
+        tags: ['auth'],
+        summary: 'Trade the one-time code of the login link for a session token (then sent as a bearer token); a new link is printed',
+        requestBody: body(loginBody),
+        responses: { 200: { description: 'the session', content: jsonContent(session) }, 400: ADMIN_ERRORS[400], 401: errorResponse('the code is wrong or used') },
+      },
+    },
+    '/api/auth/me': { get: { ...signedIn, summary: 'Who the token is', responses: { 200: { description: 'principal', content: jsonContent(principal) }, 401: ADMIN_ERRORS[401] } } },
+    '/api/auth/logout': { post: { ...signedIn, summary: 'End this session', responses: { 200: { description: 'whether a session ended', content: jsonContent({ type: 'object', properties: { ended: { type: 'boolean' } } }) }, 401: ADMIN_ERRORS[401] } } },
+  };
+}
+
 function paths() {
   const admin = { security: [{ bearer: [] }], tags: ['etl'] };
   return {
@@ -164,6 +184,7 @@ function paths() {
         responses: { 200: { description: 'a page of rejects with the total', content: jsonContent(ref('RejectsPage')) }, ...ADMIN_ERRORS },
       },
     },
+    ...authPaths(),
     ...policyPaths(),
     ...calendarPaths(),
     '/api/metrics/definitions': {
