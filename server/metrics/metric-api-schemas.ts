@@ -47,7 +47,7 @@ export const seriesQuery = z.object({
 export const casesQuery = z.object({
   ...scopeFields,
   metric: z.string().optional().describe('metric id (required)'),
-  part: oneOf(CASE_PARTS, 'which cases: the numerator\'s, the denominator\'s (numerator included) or the pending ones').optional(),
+  part: oneOf(CASE_PARTS, 'which cases: the numerator\'s, the denominator\'s (numerator included), the denominator\'s outside the numerator (denominator_only: SLA breaches, answered contacts) or the pending ones').optional(),
   page: wholeNumber('page', 1, 1_000_000).default(1).describe('1-based page'),
   page_size: wholeNumber('page_size', 1, MAX_PAGE_SIZE).default(50).describe(`cases per page, at most ${MAX_PAGE_SIZE}`),
   unmask: z.enum(['true', 'false'], { error: 'expected true or false' }).optional().describe('true shows personal data unmasked: compliance or admin role; audited'),

@@ -5,11 +5,12 @@
  */
 import type { Dimension, MetricDefinition } from './metric-types.ts';
 
-const CONTACT_DIMS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'agent', 'source'];
-const TICKET_DIMS: readonly Dimension[] = ['channel', 'priority', 'category', 'agent'];
-const CALL_DIMS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category'];
+// hour_of_week applies wherever a unit has a start instant; wait_band only to calls (derived-dimensions.ts).
+const CONTACT_DIMS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'agent', 'source', 'hour_of_week'];
+const TICKET_DIMS: readonly Dimension[] = ['channel', 'priority', 'category', 'agent', 'hour_of_week'];
+const CALL_DIMS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'hour_of_week', 'wait_band'];
 const ANSWERED_CALL_DIMS: readonly Dimension[] = [...CALL_DIMS, 'agent'];
-const COMPLAINT_DIMS: readonly Dimension[] = ['source', 'category'];
+const COMPLAINT_DIMS: readonly Dimension[] = ['source', 'category', 'hour_of_week'];
 
 const SILENCE = 'Silence (沉默率)';
 const FCR = 'First-contact resolution';
@@ -45,7 +46,7 @@ const ENTRIES: Entry[] = [
     definition: 'Share of complaints whose customer had a silent call or ticket starting in [received_at − complaint_lookback, received_at); silence judged as of as_of.',
   },
   {
-    id: 'fcr', name: { zh: '首问解决率', en: 'First-contact resolution' }, section: FCR, unit: 'ratio', shape: 'rate', dimensions: ['channel', 'queue', 'priority', 'category', 'agent'],
+    id: 'fcr', name: { zh: '首问解决率', en: 'First-contact resolution' }, section: FCR, unit: 'ratio', shape: 'rate', dimensions: ['channel', 'queue', 'priority', 'category', 'agent', 'hour_of_week'],
     settings: ['fcr_window', 'short_abandon_s'],
     definition: 'First-contact resolved ÷ mature eligible contacts. A ticket is eligible when it has a resolved event (judged at its first resolved); an answered call at its end (started_at + wait_s + talk_s). It is first-contact resolved when no transferred or escalated event came before the first resolved (calls: transferred is false), no reopened event came within the window after the first resolved, and no other contact about the same issue (same customer, same order or either without one) started within the window after it was resolved. Pending while its window is open and it has not already failed.',
   },

@@ -11,6 +11,7 @@ import { loadBuildContext, type BuildContext } from './build-context.ts';
 import { findMetric, METRICS } from './metric-definitions.ts';
 import type { MetricScope } from './metric-scope.ts';
 import type { Dimension, MetricDefinition } from './metric-types.ts';
+import { dimensionSql } from './derived-dimensions.ts';
 import { countPeriods, listPeriods, MAX_PERIODS, periodKeySql, type Grain } from './periods.ts';
 import { callUnits } from './units/call-units.ts';
 import { complaintUnits } from './units/complaint-units.ts';
@@ -90,8 +91,9 @@ function requireApplicableFilters(def: MetricDefinition, scope: MetricScope): vo
   if (dim) throw new BadParameter(dim, notApplicableMessage(def, dim));
 }
 
-function filterSql(scope: MetricScope): string {
-  const parts = Object.entries(scope.filters).map(([dim, values]) => inList(values!, dim));
+function filterSql(ctx: BuildContext): string {
+  const { scope } = ctx;
+  const parts = Object.entries(scope.filters).map(([dim, values]) => inList(values!, dimensionSql(dim as Dimension, scope.timeZone, ctx.fixedOffsetMs)));
   return parts.length ? parts.join(' AND ') : 'true';
 }
 
@@ -171,7 +173,7 @@ function numbersFrom(c: Compiled, row: Record<string, unknown>): MetricNumbers {
 function aggregateStatements(ctx: BuildContext, family: UnitFamily, metrics: Compiled[], keys: { k?: string; g?: string } = {}) {
   const r = family.build(ctx);
   const withCtes = `WITH ${r.ctes.join(',\n')}`;
-  const where = filterSql(ctx.scope);
+  const where = filterSql(ctx);
   const keyCols = [...(keys.k ? [`${keys.k} AS k`] : []), ...(keys.g ? [`${keys.g} AS g`] : [])];
   const keyNames = [...(keys.k ? ['k'] : []), ...(keys.g ? ['g'] : [])];
   const groupTail = keyNames.length ? 'GROUP BY ALL' : '';
@@ -192,7 +194,7 @@ function aggregateStatements(ctx: BuildContext, family: UnitFamily, metrics: Com
 /** A family's relation with a select list and a tail (cases). */
 function familySql(ctx: BuildContext, family: UnitFamily, select: string, tail = ''): string {
   const r = family.build(ctx);
-  return `WITH ${r.ctes.join(',\n')}\nSELECT ${select} FROM ${r.relation} WHERE ${filterSql(ctx.scope)} ${tail}`;
+  return `WITH ${r.ctes.join(',\n')}\nSELECT ${select} FROM ${r.relation} WHERE ${filterSql(ctx)} ${tail}`;
 }
 
 /** Whether any working calendar the metrics depend on used a fallback year around the range. */
@@ -276,7 +278,8 @@ export async function metricSeries(wh: Warehouse, scope: MetricScope, req: Serie
   if (n > MAX_PERIODS) throw new BadParameter('grain', `${n} ${req.grain} periods in the range; at most ${MAX_PERIODS}: use a coarser grain`);
   const ctx = await loadBuildContext(wh, scope);
   const key = periodKeySql(req.grain, 'start_at', scope.timeZone, ctx.fixedOffsetMs);
-  const [statement] = aggregateStatements(ctx, c.family, [c], { k: key, g: req.groupBy ?? 'NULL::VARCHAR' });
+  const g = req.groupBy ? dimensionSql(req.groupBy, scope.timeZone, ctx.fixedOffsetMs) : 'NULL::VARCHAR';
+  const [statement] = aggregateStatements(ctx, c.family, [c], { k: key, g });
   const [fallback, rows] = await Promise.all([fallbackByMetric(wh, ctx, [c]), wh.query<{ k: number; g: string | null }>(statement!.sql)]);
   const periods = listPeriods(req.grain, scope.from, scope.to, scope.timeZone);
   const byGroup = new Map<string | null, Map<number, Record<string, unknown>>>();
@@ -309,7 +312,8 @@ export async function metricSeries(wh: Warehouse, scope: MetricScope, req: Serie
   };
 }
 
-export const CASE_PARTS = ['numerator', 'denominator', 'pending'] as const;
+/** denominator_only: units of the denominator that are not in the numerator (a rate's complement: SLA breaches). */
+export const CASE_PARTS = ['numerator', 'denominator', 'denominator_only', 'pending'] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 
 export interface CaseRequest {
@@ -338,33 +342,38 @@ export interface CaseRow {
 }
 
 
+/** The state condition of a case part; a part the metric's shape lacks is a 400. */
+function caseStates(c: Compiled, part: CasePart): string {
+  const s = c.cols.state;
+  if (part === 'pending') return `${s} = 3`;
+  if (part === 'numerator') return `${s} = 1`;
+  if (c.def.shape === 'count' || c.def.shape === 'sum') {
+    throw new BadParameter('part', `${c.def.id} is a ${c.def.shape}: it has numerator and pending cases, no denominator`);
+  }
+  // Means and percentiles count the same units above and below the line.
+  if (c.def.shape !== 'rate') return part === 'denominator' ? `${s} = 1` : 'false';
+  return part === 'denominator' ? `${s} IN (1, 2)` : `${s} = 2`;
+}
+
 /** GET /api/cases: the units behind one part of a metric's number, newest first. */
 export async function metricCases(wh: Warehouse, scope: MetricScope, req: CaseRequest): Promise<{ total: number; cases: CaseRow[] }> {
   const c = metricOr400(req.metric);
   requireApplicableFilters(c.def, scope);
-  const s = c.cols.state;
-  let states: string;
-  if (req.part === 'pending') states = `${s} = 3`;
-  else if (req.part === 'numerator' || c.def.shape !== 'rate') {
-    if (req.part === 'denominator' && (c.def.shape === 'count' || c.def.shape === 'sum')) {
-      throw new BadParameter('part', `${c.def.id} is a ${c.def.shape}: it has numerator and pending cases, no denominator`);
-    }
-    states = `${s} = 1`;
-  } else states = `${s} IN (1, 2)`;
+  const states = caseStates(c, req.part);
   const ctx = await loadBuildContext(wh, scope);
-  const select = `kind, id, seq, start_at AS started_at, ${s} AS state, channel, queue, priority, category, agent, source,
-    customer_key, order_id, ${c.cols.deadline ?? 'NULL::TIMESTAMPTZ'} AS deadline, ${c.cols.stop ?? 'NULL::TIMESTAMPTZ'} AS stopped_at,
-    count(*) OVER () AS total`;
+  const select = `kind, id, seq, start_at AS started_at, ${c.cols.state} AS state, channel, queue, priority, category, agent, source,
+    customer_key, order_id, ${c.cols.deadline ?? 'NULL::TIMESTAMPTZ'} AS deadline, ${c.cols.stop ?? 'NULL::TIMESTAMPTZ'} AS stopped_at`;
   const offset = (req.page - 1) * req.pageSize;
-  const sql = familySql(ctx, c.family, select, `AND ${states} ORDER BY start_at DESC, id DESC, seq DESC NULLS LAST LIMIT ${req.pageSize} OFFSET ${offset}`);
-  const rows = (await wh.query(sql)) as unknown as (Omit<CaseRow, 'state'> & { total: number; state: number })[];
-  // Past the last page there is no row to carry the total: count it.
-  const total = rows.length
-    ? Number(rows[0]!.total)
-    : Number((await wh.query<{ n: number }>(familySql(ctx, c.family, 'count(*) AS n', `AND ${states}`)))[0]!.n);
+  // The page (a top-N sort) and the total as two statements side by side: a count(*) OVER ()
+  // on the page query made DuckDB materialise and sort every matching unit.
+  const [rows, counted] = await Promise.all([
+    wh.query(familySql(ctx, c.family, select, `AND ${states} ORDER BY start_at DESC, id DESC, seq DESC NULLS LAST LIMIT ${req.pageSize} OFFSET ${offset}`)),
+    wh.query<{ n: number }>(familySql(ctx, c.family, 'count(*) AS n', `AND ${states}`)),
+  ]);
+  const total = Number(counted[0]!.n);
   return {
     total,
-    cases: rows.map(({ total: _t, ...r }) => ({ ...r, state: STATE_NAMES[r.state]! })),
+    cases: (rows as unknown as (Omit<CaseRow, 'state'> & { state: number })[]).map((r) => ({ ...r, state: STATE_NAMES[r.state]! })),
   };
 }
 

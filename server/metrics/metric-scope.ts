@@ -8,6 +8,7 @@ import { BadParameter } from '../http/errors.ts';
 import type { Dimension } from './metric-types.ts';
 import { DIMENSIONS } from './metric-types.ts';
 import { zonedInstant } from './zoned-time.ts';
+import { checkDimensionValue } from './derived-dimensions.ts';
 
 export type Filters = Partial<Record<Dimension, string[]>>;
 
@@ -91,6 +92,7 @@ export function parseScope(q: ScopeParams, timeZone: string, now: Date): MetricS
     const values = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
     if (values.length === 0) throw new BadParameter(d, 'expected one or more comma-separated values');
     if (values.length > 100) throw new BadParameter(d, 'at most 100 values');
+    for (const v of values) checkDimensionValue(d, v);
     filters[d] = [...new Set(values)];
   }
   return { from, to, asOf, timeZone, filters };

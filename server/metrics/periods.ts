@@ -29,7 +29,7 @@ export interface Period {
 }
 
 /** SQL of the local wall-clock microseconds of an instant column. */
-function localMicros(col: string, timeZone: string, fixedOffsetMs: number | null): string {
+export function localMicros(col: string, timeZone: string, fixedOffsetMs: number | null): string {
   if (fixedOffsetMs !== null) return `(epoch_us(${col}) + ${fixedOffsetMs * 1000})`;
   return `epoch_us(timezone('${timeZone.replaceAll("'", "''")}', ${col}))`;
 }

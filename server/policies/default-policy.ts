@@ -5,6 +5,7 @@
  * already has version 1 keeps its own (defaults change history only through a new
  * version).
  */
+import { DEFAULT_KPI_GOALS } from './kpi-goals.ts';
 import { policyDocumentSchema, type PolicyDocument } from './policy-schema.ts';
 
 const MINUTE = 60;
@@ -56,6 +57,8 @@ const DEFAULTS = {
     // | refund (`refund_requested` → `refund_completed`) | — | 3 working days (`cn-workdays`) |
     refund: { first_response: { kind: 'none' }, resolution: workingDays(3), priorities: {} },
   },
+  // Not from METRICS.md: the dashboard's goal lines, product defaults (kpi-goals.ts).
+  kpi_goals: DEFAULT_KPI_GOALS,
 } satisfies PolicyDocument;
 
 function deepFreeze<T>(value: T): T {

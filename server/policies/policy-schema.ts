@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { CALENDAR_ID } from '../calendars/calendar-api-schemas.ts';
+import { DEFAULT_KPI_GOALS, kpiGoalsSchema } from './kpi-goals.ts';
 
 /** Channels of the SLA table: the ticket channels, complaints and refunds. */
 export const SLA_CHANNELS = ['chat', 'web', 'phone', 'social', 'marketplace', 'email', 'complaint', 'refund'] as const;
@@ -91,6 +92,8 @@ export const policyDocumentSchema = strict({
   complaint_lookback: windowSchema.describe('silence before complaint: how far back from a complaint to look'),
   complaint_response_deadline: strict({ default: deadlineSchema, sources: sourceDeadlines.default({}) }).describe('used when a complaint has no deadline_at; per-source values replace the default'),
   sla: slaTable.describe('SLA targets per channel, with per-priority overrides'),
+  // Not in METRICS.md: the dashboard's goal lines (kpi-goals.ts). A version stored before they existed reads the defaults.
+  kpi_goals: kpiGoalsSchema.default(DEFAULT_KPI_GOALS).describe('goal per metric id for the dashboard: { at_most } or { at_least }, in the metric\'s unit; service level uses sl_target'),
 });
 
 export type Window = z.output<typeof windowSchema>;

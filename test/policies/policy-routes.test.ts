@@ -67,6 +67,15 @@ describe('policy routes', () => {
     expect((await getPolicies(fx)).history).toHaveLength(1);
   });
 
+  it('carries the dashboard goals: defaults, a goal per metric id, and a 400 naming a bad one', async () => {
+    expect((await getPolicies(fx)).in_force.document.kpi_goals).toMatchObject({ silence_rate: { at_most: 0.05 }, fcr: { at_least: 0.7 } });
+    const unknown = await fx.send('PATCH', { note: 'typo', effective_from: '2099-01-01T00:00:00Z', document: { kpi_goals: { silense_rate: { at_most: 0.1 } } } });
+    expect(await refusal(unknown)).toMatchObject({ status: 400, parameter: 'document.kpi_goals.silense_rate' });
+    const both = await fx.send('PATCH', { note: 'typo', effective_from: '2099-01-01T00:00:00Z', document: { kpi_goals: { fcr: { at_most: 0.1, at_least: 0.2 } } } });
+    expect(await refusal(both)).toMatchObject({ status: 400, parameter: 'document.kpi_goals.fcr' });
+    expect((await getPolicies(fx)).history).toHaveLength(1);
+  });
+
   it('refuses a past effective time unless backdate is confirmed', async () => {
     const res = await fx.send('PATCH', { note: 'faster urgent chats', effective_from: EFFECTIVE, document: {} });
     expect(res.status).toBe(400);

@@ -8,6 +8,7 @@
  */
 import type { BuildContext } from '../build-context.ts';
 import { CALL_KEY } from '../../../etl/facts/customer-key.ts';
+import { waitBandSql } from '../derived-dimensions.ts';
 import { plusSeconds, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
 /** State of an "x ÷ offered" rate. */
@@ -53,7 +54,8 @@ function build(ctx: BuildContext) {
             WHEN callback_requested_at <= ${A} THEN ${DEN}
             ELSE ${NUM}
           END AS s_callback_missed_obligation,
-          CASE WHEN callback_at <= ${A} THEN callback_at END AS callback_seen
+          CASE WHEN callback_at <= ${A} THEN callback_at END AS callback_seen,
+          CASE WHEN known THEN ${waitBandSql('wait_s')} END AS wait_band
         FROM (SELECT *, NOT line_failure AND NOT short_abandon AS offered FROM cl_x))`,
     ],
     relation: 'cl',
