@@ -5,12 +5,13 @@
  */
 import type { Dimension, MetricDefinition } from './metric-types.ts';
 
-// hour_of_week applies wherever a unit has a start instant; wait_band only to calls (derived-dimensions.ts).
+// hour_of_week applies wherever a unit has a start instant; wait_band only to calls (derived-dimensions.ts);
+// outcome only to complaint metrics (as of as_of: `open` until closed).
 const CONTACT_DIMS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'agent', 'source', 'hour_of_week'];
 const TICKET_DIMS: readonly Dimension[] = ['channel', 'priority', 'category', 'agent', 'hour_of_week'];
 const CALL_DIMS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'hour_of_week', 'wait_band'];
 const ANSWERED_CALL_DIMS: readonly Dimension[] = [...CALL_DIMS, 'agent'];
-const COMPLAINT_DIMS: readonly Dimension[] = ['source', 'category', 'hour_of_week'];
+const COMPLAINT_DIMS: readonly Dimension[] = ['source', 'category', 'outcome', 'hour_of_week'];
 
 const SILENCE = 'Silence (沉默率)';
 const FCR = 'First-contact resolution';

@@ -8,12 +8,13 @@
  * Attribute dimensions of METRICS.md, plus two derived from the unit itself for the
  * phone page: `hour_of_week` (`1-09` = Monday 09:00–10:00 in the platform zone, ISO
  * weekday 1–7 and hour 00–23 of the unit's start) and `wait_band` (calls: the queue
- * wait in bands, see derived-dimensions.ts), so a heatmap cell or a histogram bar
+ * wait in bands, see derived-dimensions.ts), and for complaints their `outcome`
+ * (FORMATS.md: refunded, compensated, ...; `open` until closed_at <= as_of), so a heatmap cell or a histogram bar
  * opens its cases through the same filters as any other number.
  */
-export type Dimension = 'channel' | 'queue' | 'priority' | 'category' | 'agent' | 'source' | 'hour_of_week' | 'wait_band';
+export type Dimension = 'channel' | 'queue' | 'priority' | 'category' | 'agent' | 'source' | 'outcome' | 'hour_of_week' | 'wait_band';
 
-export const DIMENSIONS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'agent', 'source', 'hour_of_week', 'wait_band'];
+export const DIMENSIONS: readonly Dimension[] = ['channel', 'queue', 'priority', 'category', 'agent', 'source', 'outcome', 'hour_of_week', 'wait_band'];
 
 /** rate: numerator / denominator; count, sum: a total; mean: sum / count; percentile: of a distribution. */
 export type MetricShape = 'rate' | 'count' | 'sum' | 'mean' | 'percentile';

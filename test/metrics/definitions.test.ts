@@ -49,7 +49,7 @@ describe('metric definitions', () => {
   it('keeps dimensions to what applies: queue only where calls are counted, source only where complaints are', () => {
     const dims = (id: string) => METRICS.find((m) => m.id === id)!.dimensions;
     expect(dims('sla_first_response')).not.toContain('queue');
-    expect(dims('complaints')).toEqual(['source', 'category', 'hour_of_week']);
+    expect(dims('complaints')).toEqual(['source', 'category', 'outcome', 'hour_of_week']);
     expect(dims('silence_rate')).not.toContain('wait_band');
     expect(dims('answer_rate')).not.toContain('source');
     expect(dims('asa')).toContain('agent');

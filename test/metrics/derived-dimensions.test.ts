@@ -70,3 +70,29 @@ describe('hour_of_week and wait_band', () => {
     expect((await m.get(`/api/cases?${qs({ ...RANGE, metric: 'attempts', part: 'denominator_only' })}`, { status: 400 })).error.parameter).toBe('part');
   });
 });
+
+describe('complaint outcome', () => {
+  const m = useMetricsApp('file');
+  beforeAll(async () => {
+    await m.loadText('complaints', 'complaints.csv', lines(
+      'complaint_id,received_at,source,customer_id,amount,first_response_at,closed_at,outcome',
+      'K1,2026-03-02 09:00:00,12315,M1,100.50,2026-03-02 10:00:00,2026-03-03 09:00:00,refunded',
+      'K2,2026-03-02 10:00:00,blackcat,M2,20,,2026-03-05 09:00:00,rejected', // closed after AS_OF: open then
+      'K3,2026-03-02 11:00:00,12315,M3,,,,', //                                  still open
+    ));
+    await m.refresh();
+  });
+  const AS_OF = '2026-03-04T00:00:00+08:00';
+
+  it('groups complaints by their outcome as of as_of (open until closed)', async () => {
+    const body = await m.get<{ series: Series[] }>(`/api/metrics/series?${qs({ from: '2026-03-02', to: '2026-03-03', as_of: AS_OF, metric: 'complaint_amount', grain: 'day', group_by: 'outcome' })}`);
+    const sums = Object.fromEntries(body.series.map((s) => [String(s.group), [s.points[0]!.numerator, s.points[0]!.denominator]]));
+    // K1 refunded 100.50; K2 (20) and K3 (no amount) open
+    expect(sums).toEqual({ refunded: [100.5, 1], open: [20, 1] });
+    const later = await m.get(`/api/metrics/summary?${qs({ from: '2026-03-02', to: '2026-03-03', as_of: '2026-03-06T00:00:00+08:00', metrics: 'complaints', outcome: 'rejected' })}`);
+    expect(later.metrics.complaints).toMatchObject({ value: 1 });
+    // outcome is a complaint dimension only
+    const calls = await m.get(`/api/metrics/summary?${qs({ from: '2026-03-02', to: '2026-03-03', as_of: AS_OF, metrics: 'answer_rate', outcome: 'open' })}`);
+    expect(calls.metrics.answer_rate.not_applicable.parameter).toBe('outcome');
+  });
+});

@@ -46,7 +46,9 @@ function build(ctx: BuildContext) {
         SELECT 'complaint' AS kind, c.complaint_id AS id, NULL::INTEGER AS seq, c.received_at AS start_at, 'complaint' AS channel,
           NULL::VARCHAR AS queue, NULL::VARCHAR AS priority, c.category, NULL::VARCHAR AS agent, c.source,
           ${complaintKeyOf('c')} AS customer_key,
-          c.order_id, c.amount, c.first_response_at, c.closed_at, d.deadline, ${ctx.versionAt('c.received_at')} AS pv
+          c.order_id, c.amount, c.first_response_at, c.closed_at, d.deadline, ${ctx.versionAt('c.received_at')} AS pv,
+          -- the outcome dimension as of as_of: a complaint closed later is still open then
+          CASE WHEN c.closed_at <= ${A} THEN c.outcome ELSE 'open' END AS outcome
         FROM complaints c JOIN ${deadlines.relation} d ON d.complaint_id = c.complaint_id
         WHERE c.received_at >= ${ctx.from} AND c.received_at < ${ctx.to} AND c.received_at <= ${A})`,
       `cp_pol AS (
