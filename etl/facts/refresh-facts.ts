@@ -26,7 +26,7 @@ export interface RefreshOptions {
   full?: boolean;
 }
 
-const TEMP_TABLES = ['scope_tickets', 'scope_keys', 'ev', 'new_fact_tickets', 'new_fact_followups', 'new_fact_refunds',
+const TEMP_TABLES = ['scope_tickets', 'scope_keys', 'ev', 'new_fact_tickets', 'new_fact_followups', 'new_fact_refunds', 'new_fact_ticket_attrs',
   'fc', 'responses', 'related', 'new_fact_contacts'];
 
 export function refreshFacts(wh: Warehouse, opts: RefreshOptions = {}): Promise<FactsRefresh> {

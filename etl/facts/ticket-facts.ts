@@ -5,6 +5,7 @@
  * has rejected earlier ones already; this also covers an opened that arrives late).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ticketAttributeSnapshotsSql } from './ticket-attributes.ts';
 
 const SCOPED_EVENTS = `(SELECT * FROM ticket_events WHERE ticket_id IN (SELECT ticket_id FROM scope_tickets))`;
 
@@ -20,8 +21,12 @@ export async function prepareTicketFacts(c: DuckDBConnection): Promise<void> {
     JOIN (SELECT ticket_id, min(event_at) AS opened_at FROM ${SCOPED_EVENTS} WHERE "type" = 'opened' GROUP BY ticket_id) o
       USING (ticket_id)
     WHERE e.event_at >= o.opened_at`);
+  await c.run(`CREATE OR REPLACE TEMP TABLE new_fact_ticket_attrs AS ${ticketAttributeSnapshotsSql('ev')}`);
+  // Column order is fact_tickets' (attrs_changed_at was added last, by migration 008).
   await c.run(`CREATE OR REPLACE TEMP TABLE new_fact_tickets AS
-    SELECT f.*, coalesce(p.pauses, []) AS pauses FROM (${ticketRowsSql()}) f LEFT JOIN (${pausesSql()}) p USING (ticket_id)`);
+    SELECT f.*, coalesce(p.pauses, []) AS pauses, h.last_change AS attrs_changed_at
+    FROM (${ticketRowsSql()}) f LEFT JOIN (${pausesSql()}) p USING (ticket_id)
+    LEFT JOIN (SELECT ticket_id, max(valid_from) AS last_change FROM new_fact_ticket_attrs GROUP BY ticket_id) h USING (ticket_id)`);
   await c.run(`CREATE OR REPLACE TEMP TABLE new_fact_followups AS ${followupsSql()}`);
   await c.run(`CREATE OR REPLACE TEMP TABLE new_fact_refunds AS ${refundsSql()}`);
   await c.run(`CREATE OR REPLACE TEMP VIEW ticket_facts_next AS
@@ -30,7 +35,7 @@ export async function prepareTicketFacts(c: DuckDBConnection): Promise<void> {
 }
 
 /** Each ticket fact table and the instant metric queries select its rows by. */
-const FACT_START = [['fact_tickets', 'opened_at'], ['fact_followups', 'message_at'], ['fact_refunds', 'requested_at']] as const;
+const FACT_START = [['fact_tickets', 'opened_at'], ['fact_followups', 'message_at'], ['fact_refunds', 'requested_at'], ['fact_ticket_attrs', 'valid_from']] as const;
 
 /** Replaces the scoped tickets' facts (inside the refresh's transaction). */
 export async function applyTicketFacts(c: DuckDBConnection): Promise<void> {

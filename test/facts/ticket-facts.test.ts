@@ -51,7 +51,15 @@ describe('ticket facts', () => {
       closed_at: null, reopen_count: 1, transfer_count: 1,
       // 10:10 pending until the message at 10:20; 11:10 and 11:15 pending until open at 11:30
       pauses: [{ s: utc('02:10:00'), e: utc('02:20:00') }, { s: utc('03:10:00'), e: utc('03:30:00') }],
+      attrs_changed_at: utc('06:00:00'), // the re-categorisation at 14:00
     });
+    // The attributes over time (FORMATS.md: as of the instant of evaluation): opened without
+    // an agent, the first agent_reply names A1, the resolution at 14:00 re-categorises.
+    expect(await t.query('SELECT valid_from, channel, order_id, category, priority, agent FROM fact_ticket_attrs ORDER BY valid_from')).toEqual([
+      { valid_from: utc('02:00:00'), channel: 'chat', order_id: 'O1', category: 'operation', priority: 'normal', agent: null },
+      { valid_from: utc('02:30:00'), channel: 'chat', order_id: 'O1', category: 'operation', priority: 'normal', agent: 'A1' },
+      { valid_from: utc('06:00:00'), channel: 'chat', order_id: 'O1', category: 'product', priority: 'normal', agent: 'A1' },
+    ]);
   });
 
   it('pairs follow-up messages with the next reply and refunds first in, first out', async () => {
@@ -88,7 +96,15 @@ describe('ticket facts', () => {
     ));
     await t.load('ticket_events', 'day2.jsonl');
     expect(await refreshFacts(t.wh)).toMatchObject({ tickets: 1, customers: 1 });
-    expect(await t.query('SELECT first_reply_at, agent FROM fact_tickets')).toEqual([{ first_reply_at: new Date('2026-03-03T00:30:00Z'), agent: 'A3' }]);
+    expect(await t.query('SELECT first_reply_at, agent, attrs_changed_at FROM fact_tickets')).toEqual([
+      { first_reply_at: new Date('2026-03-03T00:30:00Z'), agent: 'A3', attrs_changed_at: new Date('2026-03-03T00:30:00Z') },
+    ]);
+    // Snapshots: opened (normal), re-prioritised at 23:20 (urgent), the reply names the agent.
+    expect(await t.query(`SELECT valid_from, priority, agent FROM fact_ticket_attrs WHERE ticket_id = 'T2' ORDER BY valid_from`)).toEqual([
+      { valid_from: utc('15:00:00'), priority: 'normal', agent: null },
+      { valid_from: utc('15:20:00'), priority: 'urgent', agent: null },
+      { valid_from: new Date('2026-03-03T00:30:00Z'), priority: 'urgent', agent: 'A3' },
+    ]);
     expect(await t.query(`SELECT first_response_at FROM fact_contacts WHERE contact_id = 'T2'`)).toEqual([
       { first_response_at: new Date('2026-03-03T00:30:00Z') },
     ]);
@@ -103,5 +119,9 @@ describe('ticket facts', () => {
     await t.load('ticket_events', 'opened.jsonl');
     await refreshFacts(t.wh);
     expect(await t.query('SELECT channel, first_reply_at FROM fact_tickets')).toEqual([{ channel: 'email', first_reply_at: utc('02:30:00') }]);
+    // The reply names the agent after opening: a change, so two snapshots.
+    expect(await t.query('SELECT valid_from, agent FROM fact_ticket_attrs ORDER BY valid_from')).toEqual([
+      { valid_from: utc('02:00:00'), agent: null }, { valid_from: utc('02:30:00'), agent: 'A1' },
+    ]);
   });
 });

@@ -17,6 +17,7 @@
  * The window is the silence window of the contact's channel in the policy in
  * force at its start; a complaint's deadline comes from complaint-deadlines.ts.
  */
+import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
@@ -43,11 +44,14 @@ export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelatio
   return {
     ctes: [
       ...(deadlines?.ctes ?? []),
+      ticketAttrsAsOfCte(ctx, `${n}_asof`),
       `${n}_base AS (
-        SELECT f.kind, f.contact_id AS id, NULL::INTEGER AS seq, f.started_at AS start_at, f.channel, f.queue, f.priority,
-          f.category, f.agent, f.source, f.customer_key, f.order_id, f.outcome, f.wait_s, f.first_response_at,
+        SELECT f.kind, f.contact_id AS id, NULL::INTEGER AS seq, f.started_at AS start_at, ${attrAsOf('f', 'a', 'channel')} AS channel, f.queue,
+          ${attrAsOf('f', 'a', 'priority')} AS priority, ${attrAsOf('f', 'a', 'category')} AS category, ${attrAsOf('f', 'a', 'agent')} AS agent,
+          f.source, f.customer_key, ${attrAsOf('f', 'a', 'order_id')} AS order_id, f.outcome, f.wait_s, f.first_response_at,
           ${ctx.versionAt('f.started_at')} AS pv
-        FROM fact_contacts f
+        -- a ticket's attributes as of as_of (ticket-attrs-asof.ts); kind in the join key keeps it a hash join
+        FROM fact_contacts f LEFT JOIN ${n}_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
         WHERE f.started_at >= ${r.min} AND f.started_at < ${r.max} AND f.started_at <= ${A}
           ${r.withoutComplaints ? "AND f.kind <> 'complaint'" : ''} ${r.where ? `AND ${r.where}` : ''})`,
       `${n}_pol AS (

@@ -12,6 +12,7 @@
  */
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
+import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { UnitFamily } from './unit-family.ts';
 import { NUM, DEN, PENDING } from './unit-family.ts';
 
@@ -19,12 +20,15 @@ function build(ctx: BuildContext) {
   const A = ctx.asOf;
   return {
     ctes: [
+      ticketAttrsAsOfCte(ctx, 'fc_asof'),
       `fc_base AS (
-        SELECT f.kind, f.contact_id AS id, NULL::INTEGER AS seq, f.started_at AS start_at, f.channel, f.queue, f.priority,
-          f.category, f.agent, f.source, f.customer_key, f.order_id, f.resolved_at, f.next_related_at,
+        SELECT f.kind, f.contact_id AS id, NULL::INTEGER AS seq, f.started_at AS start_at, ${attrAsOf('f', 'a', 'channel')} AS channel, f.queue,
+          ${attrAsOf('f', 'a', 'priority')} AS priority, ${attrAsOf('f', 'a', 'category')} AS category, ${attrAsOf('f', 'a', 'agent')} AS agent,
+          f.source, f.customer_key, ${attrAsOf('f', 'a', 'order_id')} AS order_id, f.resolved_at, f.next_related_at,
           f.transferred AS transferred_before, f.reopened_at,
           ${ctx.versionAt('f.started_at')} AS pv
-        FROM fact_contacts f
+        -- kind is part of the join key: a condition on the constant alone planned a nested loop (5 s)
+        FROM fact_contacts f LEFT JOIN fc_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
         WHERE f.kind <> 'complaint' AND f.resolved_at <= ${A} AND f.started_at >= ${ctx.from} AND f.started_at < ${ctx.to} AND f.started_at <= ${A})`,
       `fc_pol AS (
         SELECT b.*, ${ctx.setting('fcr_window_s', 'b.pv')} AS win_s, ${ctx.setting('fcr_window_calendar', 'b.pv')} AS win_cal FROM fc_base b)`,

@@ -6,6 +6,7 @@
  * ticket's opened (METRICS.md: "the policy in force at the ticket's opened time
  * applies"). Dimensions are the ticket's.
  */
+import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { BuildContext } from '../build-context.ts';
 import { slaSteps } from './sla-state.ts';
 import type { UnitFamily } from './unit-family.ts';
@@ -13,11 +14,13 @@ import type { UnitFamily } from './unit-family.ts';
 function build(ctx: BuildContext) {
   return {
     ctes: [
+      ticketAttrsAsOfCte(ctx, 'rf_asof'),
       `rf_base AS (
-        SELECT 'ticket' AS kind, r.ticket_id AS id, r.seq, r.requested_at AS start_at, t.channel, NULL::VARCHAR AS queue,
-          t.priority, t.category, t.agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, t.order_id,
+        SELECT 'ticket' AS kind, r.ticket_id AS id, r.seq, r.requested_at AS start_at, ${attrAsOf('t', 'a', 'channel')} AS channel,
+          NULL::VARCHAR AS queue, ${attrAsOf('t', 'a', 'priority')} AS priority, ${attrAsOf('t', 'a', 'category')} AS category,
+          ${attrAsOf('t', 'a', 'agent')} AS agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, ${attrAsOf('t', 'a', 'order_id')} AS order_id,
           r.completed_at, ${ctx.versionAt('t.opened_at')} AS pv
-        FROM fact_refunds r JOIN fact_tickets t ON t.ticket_id = r.ticket_id
+        FROM fact_refunds r JOIN fact_tickets t ON t.ticket_id = r.ticket_id LEFT JOIN rf_asof a ON a.ticket_id = t.ticket_id
         WHERE r.requested_at >= ${ctx.from} AND r.requested_at < ${ctx.to} AND r.requested_at <= ${ctx.asOf})`,
       `rf_pol AS (
         SELECT b.*, g.kind AS g_kind, g.seconds AS g_s, g.days AS g_days, g.calendar AS g_cal

@@ -14,12 +14,13 @@
  *   resolved minus paused time (sla-state.ts), against the target of the ticket's
  *   channel and priority in the policy in force at opened.
  *
- * Attributes (channel, priority, ...) are the latest non-empty values loaded
- * (etl/facts), not their values as of as_of.
+ * Attributes (channel, priority, category, agent) are their values as of as_of
+ * (ticket-attrs-asof.ts); they also pick the window and the SLA target.
  */
 import type { BuildContext } from '../build-context.ts';
 import { clockOf, windowStep } from '../calendar-steps.ts';
 import { slaSteps } from './sla-state.ts';
+import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import { inList, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
 function build(ctx: BuildContext) {
@@ -31,12 +32,14 @@ function build(ctx: BuildContext) {
   const pauseEnd = clockOf('x.rs_cal', 'x.pe', 'pb', ctx.continuous('ticket_sla', 'duration'));
   return {
     ctes: [
+      ticketAttrsAsOfCte(ctx, 'tk_asof'),
       `tk_base AS (
-        SELECT 'ticket' AS kind, t.ticket_id AS id, NULL::INTEGER AS seq, t.opened_at AS start_at, t.channel, NULL::VARCHAR AS queue,
-          t.priority, t.category, t.agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, t.order_id,
+        SELECT 'ticket' AS kind, t.ticket_id AS id, NULL::INTEGER AS seq, t.opened_at AS start_at, ${attrAsOf('t', 'a', 'channel')} AS channel,
+          NULL::VARCHAR AS queue, ${attrAsOf('t', 'a', 'priority')} AS priority, ${attrAsOf('t', 'a', 'category')} AS category,
+          ${attrAsOf('t', 'a', 'agent')} AS agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, ${attrAsOf('t', 'a', 'order_id')} AS order_id,
           t.first_reply_at, t.first_untemplated_reply_at, t.first_resolved_at, t.pauses,
           ${ctx.versionAt('t.opened_at')} AS pv
-        FROM fact_tickets t
+        FROM fact_tickets t LEFT JOIN tk_asof a ON a.ticket_id = t.ticket_id
         WHERE t.opened_at >= ${ctx.from} AND t.opened_at < ${ctx.to} AND t.opened_at <= ${A})`,
       `tk_pol AS (
         SELECT b.*, ${win.seconds} AS win_s, ${win.calendar} AS win_cal,
