@@ -37,6 +37,11 @@ export const summaryQuery = z.object({
   metrics: z.string().optional().describe('comma-separated metric ids; default all'),
 });
 
+export const dimensionValuesQuery = z.object({
+  from: when('inclusive start of the contacts\' start instants (required)'),
+  to: when('exclusive end (required)'),
+});
+
 export const seriesQuery = z.object({
   ...scopeFields,
   metric: z.string().optional().describe('metric id (required)'),

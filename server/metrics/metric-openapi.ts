@@ -3,7 +3,7 @@
  * /api/cases/{kind}/{id}: parameters from the zod schemas the routes validate
  * with, responses as JSON Schema written from API.md.
  */
-import { caseQuery, casesQuery, seriesQuery, summaryQuery } from './metric-api-schemas.ts';
+import { caseQuery, casesQuery, dimensionValuesQuery, seriesQuery, summaryQuery } from './metric-api-schemas.ts';
 import type { z } from 'zod';
 
 type QueryParameters = (schema: z.ZodObject) => unknown[];
@@ -35,7 +35,7 @@ const caseRow = {
   type: 'object',
   properties: {
     kind: { enum: ['call', 'ticket', 'complaint'] }, id: { type: 'string' }, seq: nullable('integer'), started_at: instant,
-    state: { enum: ['numerator', 'denominator', 'pending'] },
+    state: { enum: ['numerator', 'denominator', 'pending'], description: 'denominator = in the denominator only' },
     channel: nullable('string'), queue: nullable('string'), priority: nullable('string'), category: nullable('string'), agent: nullable('string'), source: nullable('string'),
     customer_key: { type: 'string', description: 'masked unless unmask=true' }, order_id: nullable('string'),
     deadline: { ...nullable('string'), format: 'date-time', description: 'end of the window or target' }, stopped_at: { ...nullable('string'), format: 'date-time', description: 'the instant that decided the case, when seen' },
@@ -55,6 +55,20 @@ export function metricPaths(queryParameters: QueryParameters) {
         summary: 'Every metric (or those named) over [from, to) as of an instant, with numerator, denominator and pending',
         parameters: queryParameters(summaryQuery),
         responses: { 200: { description: 'values keyed by metric id', content: json({ type: 'object', properties: { ...scope, metrics: { type: 'object', additionalProperties: metricValue } } }) }, ...ERRORS },
+      },
+    },
+    '/api/metrics/dimension-values': {
+      get: {
+        ...common,
+        summary: 'Values of channel, queue, priority, category, agent, source and complaint outcome among contacts starting in [from, to), most frequent first (at most 200 each), for filter pickers',
+        parameters: queryParameters(dimensionValuesQuery),
+        responses: {
+          200: {
+            description: 'values per dimension; `truncated` names dimensions cut at 200',
+            content: json({ type: 'object', properties: { ...scope, values: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } } } }, truncated: { type: 'array', items: { type: 'string' } } } }),
+          },
+          ...ERRORS,
+        },
       },
     },
     '/api/metrics/series': {

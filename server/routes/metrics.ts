@@ -9,7 +9,8 @@ import type { TokenVerifier } from '../auth/roles.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { queryOf } from '../http/validate.ts';
-import { summaryQuery, seriesQuery } from '../metrics/metric-api-schemas.ts';
+import { dimensionValuesQuery, summaryQuery, seriesQuery } from '../metrics/metric-api-schemas.ts';
+import { dimensionValues } from '../metrics/dimension-values.ts';
 import { METRICS } from '../metrics/metric-definitions.ts';
 import { metricSeries, metricSummary } from '../metrics/metric-engine.ts';
 import { parseScope, type MetricScope } from '../metrics/metric-scope.ts';
@@ -36,6 +37,10 @@ export function metricRoutes(deps: MetricRouteDeps) {
       const scope = parseScope(q, timeZone, new Date());
       const ids = q.metrics === undefined ? undefined : q.metrics.split(',').map((s) => s.trim()).filter(Boolean);
       return c.json({ ...scopeEcho(scope), metrics: await metricSummary(wh, scope, ids) });
+    })
+    .get('/dimension-values', queryOf(dimensionValuesQuery), async (c) => {
+      const scope = parseScope(c.req.valid('query'), timeZone, new Date());
+      return c.json({ ...scopeEcho(scope), ...(await dimensionValues(wh, scope)) });
     })
     .get('/series', queryOf(seriesQuery), async (c) => {
       const q = c.req.valid('query');

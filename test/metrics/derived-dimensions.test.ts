@@ -96,3 +96,23 @@ describe('complaint outcome', () => {
     expect(calls.metrics.answer_rate.not_applicable.parameter).toBe('outcome');
   });
 });
+
+describe('GET /api/metrics/dimension-values', () => {
+  const m = useMetricsApp('file');
+  beforeAll(async () => {
+    await m.loadText('calls', 'calls.csv', CALLS);
+    await m.refresh();
+  });
+
+  it('lists the values of the range, most frequent first', async () => {
+    const body = await m.get(`/api/metrics/dimension-values?${qs({ from: '2026-03-02', to: '2026-03-03' })}`);
+    // D1 starts on 2026-03-01, outside the range: six calls remain, every one phone and orders.
+    expect(body.values.channel).toEqual([{ value: 'phone', count: 6 }]);
+    expect(body.values.queue).toEqual([{ value: 'orders', count: 6 }]);
+    // agents: A1 on D2 and D6, A2 on D3 and D7
+    expect(body.values.agent).toEqual([{ value: 'A1', count: 2 }, { value: 'A2', count: 2 }]);
+    expect(body.values.outcome).toEqual([]);
+    expect(body.truncated).toEqual([]);
+    expect((await m.get(`/api/metrics/dimension-values?${qs({ from: '2026-03-02' })}`, { status: 400 })).error.parameter).toBe('to');
+  });
+});
