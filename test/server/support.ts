@@ -11,8 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** tsx's CLI run by this node: one process, so signals reach the server (npx does not forward them). */
-export const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 const made: string[] = [];
 
@@ -99,10 +97,12 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
   throw new Error(`no healthy /api/health at ${url} within ${timeoutMs} ms`);
 }
 
-/** `tsx server/main.ts <args>` (npm start's entry), waited for until healthy. */
+/** `node --import tsx server/main.ts <args>` (npm start's entry), waited for until healthy. */
 export async function startServer(args: string[], timeoutMs = 30_000): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX_CLI, 'server/main.ts', '--port', String(port), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx`, not tsx's CLI: the CLI relays SIGTERM to a child and kills it
+  // outright (exit 143) when it does not acknowledge within 30 ms, which happened under load.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
