@@ -4,6 +4,7 @@
  * build it over a temporary database and call `app.request()`.
  */
 import { Hono } from 'hono';
+import { compress, COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress';
 import type { LoginSessions } from './auth/login-sessions.ts';
 import type { TokenVerifier } from './auth/roles.ts';
 import type { Warehouse } from './db/warehouse.ts';
@@ -50,7 +51,12 @@ export function createApp(ctx: AppContext) {
     .route('/metrics', metricRoutes({ wh: ctx.wh, verify: ctx.verify, timeZone: ctx.timeZone }))
     .route('/cases', caseRoutes({ wh: ctx.wh, verify: ctx.verify, timeZone: ctx.timeZone }))
     .get('/openapi.json', (c) => c.json(openapi));
-  const app = new Hono<AppEnv>().route('/api', api).use('*', serveWeb(ctx.webRoot));
+  const app = new Hono<AppEnv>()
+    // gzip for the dashboard's bundle (the ECharts chunk is 600 kB raw, 200 kB gzip) and
+    // JSON; never for NDJSON, whose progress lines must reach the client as they are written.
+    .use('*', compress({ contentTypeFilter: (type) => !/ndjson/i.test(type) && COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) }))
+    .route('/api', api)
+    .use('*', serveWeb(ctx.webRoot));
   app.onError(onError);
   app.notFound(onApiNotFound);
   return app;

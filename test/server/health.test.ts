@@ -78,4 +78,17 @@ describe('the rest of the app', () => {
     expect((await fx.app.request('/assets/missing.js')).status).toBe(404);
     expect((await fx.app.request('/', { method: 'POST' })).status).toBe(404);
   });
+
+  it('gzips a large asset and JSON for a client that accepts it, and leaves NDJSON alone', async () => {
+    const big = `export const x = ${JSON.stringify('radar '.repeat(2000))};`;
+    writeFile(web, 'assets/big.js', big);
+    const res = await fx.app.request('/assets/big.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    const unzipped = await new Response(res.body!.pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(unzipped).toBe(big);
+    const plain = await fx.app.request('/assets/big.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    const doc = await fx.app.request('/api/openapi.json', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(doc.headers.get('Content-Encoding')).toBe('gzip');
+  });
 });

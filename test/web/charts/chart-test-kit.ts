@@ -5,9 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SVGRenderer } from 'echarts/renderers';
 import { echarts } from '../../../web/src/charts/echarts-setup.ts';
 import type { ChartContext, ChartOption } from '../../../web/src/charts/chart-context.ts';
 import { themeName } from '../../../web/src/charts/theme.ts';
+
+// The dashboard ships the canvas renderer only; headless rendering in node needs SVG.
+echarts.use([SVGRenderer]);
 
 const pct = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const int = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });

@@ -26,7 +26,6 @@ export interface EChartParams {
   option: EChartsCoreOption;
   theme: ChartMode;
   /** Read once, at init. */
-  renderer?: 'canvas' | 'svg';
   loading?: boolean;
   onclick?: (p: ChartClick) => void;
   /** Called with the instance after init and with undefined before it is disposed. */
@@ -48,7 +47,7 @@ function applyLoading(chart: EChartsType, loading: boolean, mode: ChartMode): vo
  */
 export function echart(node: HTMLElement, params: EChartParams): ActionReturn<EChartParams> {
   let current = params;
-  const chart = echarts.init(node, themeName(params.theme), { renderer: params.renderer ?? 'canvas' });
+  const chart = echarts.init(node, themeName(params.theme), { renderer: 'canvas' });
   chart.setOption(params.option, { notMerge: true });
   applyLoading(chart, params.loading === true, params.theme);
 

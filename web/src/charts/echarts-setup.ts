@@ -4,12 +4,12 @@
  * with what it pulls in, loads with the first page that shows a chart. Importing it
  * also registers the two themes, so `echarts.init(el, 'radar-dark')` just works.
  * A chart type or component not listed here renders nothing (ECharts only warns in
- * development): add it here first (see README.md).
+ * development): add it here first (see README.md). The browser draws on canvas
+ * only: the SVG renderer (8 kB gzip) is registered by the node tests that render
+ * headless (test/web/charts/chart-test-kit.ts), not shipped.
  */
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
-  AriaComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -18,7 +18,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 import { CHART_TOKENS } from './chart-tokens.ts';
 import { createTheme, THEME_NAMES } from './theme.ts';
 
@@ -31,11 +31,8 @@ echarts.use([
   LegendComponent,
   VisualMapComponent,
   MarkLineComponent,
-  DatasetComponent,
   TitleComponent,
-  AriaComponent,
   CanvasRenderer,
-  SVGRenderer,
 ]);
 
 echarts.registerTheme(THEME_NAMES.light, createTheme(CHART_TOKENS, 'light'));
