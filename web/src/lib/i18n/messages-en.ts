@@ -1,7 +1,15 @@
 /** The English catalogue: the keys of messages-zh.ts, every one (the type says so). */
 import type { MessageKey } from './messages-zh.ts';
+import { complaintsEn } from './pages/complaints.ts';
+import { phoneEn } from './pages/phone.ts';
+import { silenceEn } from './pages/silence.ts';
+import { slaEn } from './pages/sla.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...phoneEn,
+  ...slaEn,
+  ...silenceEn,
+  ...complaintsEn,
   'app.title': 'Support Radar',
   'app.subtitle': '客服质量雷达',
   'nav.overview': 'Overview',

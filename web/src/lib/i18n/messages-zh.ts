@@ -2,9 +2,18 @@
  * The Chinese catalogue, which also defines the set of keys: messages-en.ts is
  * typed against it, so a key missing in English fails the type check, and
  * test/web/i18n-catalogue.test.ts checks placeholders match. `{name}` marks a
- * value filled in by translate().
+ * value filled in by translate(). Page-specific messages live in pages/*.ts.
  */
+import { complaintsZh } from './pages/complaints.ts';
+import { phoneZh } from './pages/phone.ts';
+import { silenceZh } from './pages/silence.ts';
+import { slaZh } from './pages/sla.ts';
+
 export const zh = {
+  ...phoneZh,
+  ...slaZh,
+  ...silenceZh,
+  ...complaintsZh,
   'app.title': '客服质量雷达',
   'app.subtitle': 'Support Radar',
   'nav.overview': '总览',
