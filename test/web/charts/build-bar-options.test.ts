@@ -51,6 +51,14 @@ describe('buildBarOptions', () => {
     expect(y1).toBeLessThan(top(bars[0]!.d));
   });
 
+  it('stretches the value axis to the target when every bar is below it', () => {
+    const low: BarInput = { ...SERVICE_LEVEL, horizontal: true, series: [{ name: 'Service level', values: [{ value: 0.25 }, { value: 0.3 }, { value: null }] }] };
+    const r = renderChart(buildBarOptions(low, testContext()));
+    chart = r.chart;
+    expect(svgTexts(r.svg)).toContain('Target 80.0%');
+    expect(strokedPaths(r.svg).filter((p) => p.dashed && p.stroke === toRgb(CHART_TOKENS.light.target))).toHaveLength(1);
+  });
+
   it('carries category key and series name for a click; tooltip with counts', () => {
     chart = renderChart(buildBarOptions(SERVICE_LEVEL, testContext())).chart;
     expect(dataParams(chart, 0, 0).data).toEqual({ value: 0.75, category: 'orders', series: 'Service level', numerator: 3, denominator: 4 });

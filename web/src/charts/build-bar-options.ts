@@ -88,7 +88,10 @@ export function buildBarOptions(input: BarInput, ctx: ChartContext): ChartOption
     ...(i === 0 && input.target !== undefined ? { markLine: targetLine(input, ctx) } : {}),
   }));
   const categoryAxis = { type: 'category' as const, data: input.categories.map((c) => c.label), inverse: input.horizontal === true, axisTick: { alignWithLabel: true } };
-  const valueAxis = { type: 'value' as const, axisLabel: { formatter: (v: number) => ctx.fmt.value(v, input.unit) } };
+  // ECharts does not stretch an axis to a markLine: with every bar below the target the line would be off the chart.
+  const target = input.target;
+  const reach = target === undefined ? {} : { max: (extent: { max: number }) => Math.max(extent.max, target) };
+  const valueAxis = { type: 'value' as const, ...reach, axisLabel: { formatter: (v: number) => ctx.fmt.value(v, input.unit) } };
   const legend = series.length > 1;
   return {
     grid: { left: 8, right: input.horizontal ? 24 : 8, top: legend ? 36 : 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
