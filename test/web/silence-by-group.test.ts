@@ -4,7 +4,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../../web/src/lib/api-client.ts';
 import type { MetricDefinition, SeriesPoint } from '../../web/src/lib/api-types.ts';
-import { groupBars, loadByGroup, refusedFilters } from '../../web/src/lib/silence/by-group.ts';
+import { groupBars, loadByGroup } from '../../web/src/lib/silence/by-group.ts';
+import { refusedFilters } from '../../web/src/lib/global-filters.ts';
 
 const pt = (period: string, numerator: number, denominator: number | null, pending = 0): SeriesPoint => ({
   period, numerator, denominator, pending, value: denominator ? numerator / denominator : denominator === null ? numerator : null,

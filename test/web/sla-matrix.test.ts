@@ -3,9 +3,8 @@
 // filters an SLA refuses; the page's URL keys. Expectations counted by hand.
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../web/src/lib/api-types.ts';
-import { FILTER_DIMS } from '../../web/src/lib/global-filters.ts';
+import { refusedFilters } from '../../web/src/lib/global-filters.ts';
 import { buildSlaMatrix, matrixColumns } from '../../web/src/lib/sla/sla-matrix.ts';
-import { blockingFilters } from '../../web/src/lib/sla/sla-metrics.ts';
 import { parseSlaParams, slaParamsPatch } from '../../web/src/lib/sla/sla-params.ts';
 
 const pt = (period: string, numerator: number, denominator: number, pending = 0): SeriesPoint => ({
@@ -58,11 +57,11 @@ describe('filters an SLA refuses', () => {
     const ticketSla = ['channel', 'priority', 'category', 'agent', 'hour_of_week'];
     const complaintSla = ['source', 'category', 'outcome', 'hour_of_week'];
     const scope = { from: '2026-10-12', to: '2026-10-19', channel: 'web', queue: 'orders', category: 'product' };
-    expect(blockingFilters(ticketSla, scope, FILTER_DIMS)).toEqual(['queue']);
-    expect(blockingFilters(complaintSla, scope, FILTER_DIMS)).toEqual(['channel', 'queue']);
-    expect(blockingFilters(complaintSla, { from: '2026-10-12', to: '2026-10-19' }, FILTER_DIMS)).toEqual([]);
+    expect(refusedFilters(ticketSla, scope)).toEqual(['queue']);
+    expect(refusedFilters(complaintSla, scope)).toEqual(['channel', 'queue']);
+    expect(refusedFilters(complaintSla, { from: '2026-10-12', to: '2026-10-19' })).toEqual([]);
     // Definitions not loaded yet: ask, the API has the last word.
-    expect(blockingFilters(undefined, scope, FILTER_DIMS)).toEqual([]);
+    expect(refusedFilters(undefined, scope)).toEqual([]);
   });
 });
 

@@ -103,3 +103,13 @@ export function scopeParams(f: GlobalFilters, range: DateRange = f): Record<stri
   for (const d of FILTER_DIMS) if (f[d].length) out[d] = f[d].join(',');
   return out;
 }
+
+/**
+ * The global filters in `scope` that a metric refuses (not among its definition's dimensions).
+ *
+ * @example refusedFilters(['source', 'category'], { from: '2026-10-12', channel: 'phone', category: 'product' }) // ['channel']
+ */
+export function refusedFilters(dimensions: readonly string[] | undefined, scope: Record<string, string>): string[] {
+  if (!dimensions) return [];
+  return FILTER_DIMS.filter((d) => scope[d] !== undefined && !dimensions.includes(d));
+}

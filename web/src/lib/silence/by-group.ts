@@ -10,7 +10,7 @@
  */
 import type { ApiClient } from '../api-client.ts';
 import type { MetricDefinition, Series } from '../api-types.ts';
-import { FILTER_DIMS } from '../global-filters.ts';
+import { refusedFilters } from '../global-filters.ts';
 import { totalsByGroup, type SummableShape, type Totals } from '../series-totals.ts';
 
 /** A bar: the group's key (null = units without the attribute) and its summed counts. */
@@ -23,16 +23,6 @@ export interface ByGroupAnswer {
   metric: string;
   blocked: string[];
   series: Series | null;
-}
-
-/**
- * The global filters in `scope` that a metric refuses (not among its definition's dimensions).
- *
- * @example refusedFilters(['source', 'category'], { from: '2026-10-12', channel: 'phone', category: 'product' }) // ['channel']
- */
-export function refusedFilters(dimensions: readonly string[] | undefined, scope: Record<string, string>): string[] {
-  if (!dimensions) return [];
-  return FILTER_DIMS.filter((d) => scope[d] !== undefined && !dimensions.includes(d));
 }
 
 /**

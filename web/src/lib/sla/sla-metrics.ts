@@ -31,14 +31,3 @@ export interface MatrixAnswer {
   matrix: SlaMatrix | null;
 }
 
-/**
- * The filters in `scope` that a metric refuses (its definition's dimensions do
- * not include them): the API would answer 400, so the page says which filter
- * to clear instead of asking.
- *
- * @example blockingFilters(['channel', 'priority'], { from: '2026-10-12', queue: 'orders' }, FILTER_DIMS) // ['queue']
- */
-export function blockingFilters(dimensions: readonly string[] | undefined, scope: Record<string, string>, filterDims: readonly string[]): string[] {
-  if (!dimensions) return [];
-  return filterDims.filter((d) => scope[d] !== undefined && !dimensions.includes(d));
-}
