@@ -175,7 +175,8 @@ async function shutdown(state: Running, code: number): Promise<never> {
   // Streams of finished loads have ended; whatever is still open is idle or stuck.
   if (state.server && 'closeAllConnections' in state.server) state.server.closeAllConnections();
   await closed;
-  state.wh.close();
+  // Queries of requests the browser abandoned may still run: interrupt and wait for them.
+  if (!(await state.wh.closeWhenIdle(5000))) console.error('database queries did not stop within 5 s; exiting without closing them');
   removeRuntimeFile(state.wh.file);
   process.exit(code);
 }

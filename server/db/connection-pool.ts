@@ -12,6 +12,7 @@ export class ConnectionPool {
   readonly #idle: DuckDBConnection[];
   readonly #waiters: Array<(c: DuckDBConnection) => void> = [];
   readonly #all: DuckDBConnection[];
+  readonly #onIdle: Array<() => void> = [];
   #closed = false;
 
   constructor(connections: DuckDBConnection[], readonly label: string) {
@@ -39,6 +40,21 @@ export class ConnectionPool {
     const next = this.#waiters.shift();
     if (next) next(c);
     else this.#idle.push(c);
+    if (this.#idle.length === this.#all.length) this.#onIdle.splice(0).forEach((f) => f());
+  }
+
+  /** Resolves true once every connection is back (false after `timeoutMs`); new callers are refused from now on. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    this.#closed = true;
+    if (this.#idle.length === this.#all.length) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const idle = new Promise<boolean>((resolve) => this.#onIdle.push(() => resolve(true)));
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([idle, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Runs `fn` with a connection held for its whole duration. */
@@ -56,6 +72,11 @@ export class ConnectionPool {
     for (const c of this.#all) c.interrupt();
   }
 
+  /**
+   * Closes every connection. Only when none is in use: closing a connection whose
+   * query is still running deadlocked inside DuckDB (ClientContext::Destroy waits
+   * for the query's lock) and then hung process.exit; `drain` first.
+   */
   close(): void {
     this.#closed = true;
     for (const c of this.#all) c.closeSync();

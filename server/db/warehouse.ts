@@ -97,6 +97,19 @@ export class Warehouse {
     return this.writer.use(fn);
   }
 
+  /**
+   * Shutdown with requests in flight: interrupts running queries, waits for every
+   * connection to come back (at most `timeoutMs`), then closes. True when all came
+   * back; otherwise the connections are left open (closing one mid-query
+   * deadlocks DuckDB) for the process exit to end.
+   */
+  async closeWhenIdle(timeoutMs = 5000): Promise<boolean> {
+    this.readers.interruptAll();
+    const idle = (await Promise.all([this.readers.drain(timeoutMs), this.writer.drain(timeoutMs)])).every(Boolean);
+    if (idle) this.close();
+    return idle;
+  }
+
   close(): void {
     this.readers.close();
     this.writer.close();

@@ -74,5 +74,7 @@ try {
   process.exitCode = p50 < TARGET_MS ? 0 : 1;
 } finally {
   await browser.close();
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
+  await exited;
 }
