@@ -37,6 +37,8 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 /** beforeAll's budget: a cold vite build, the fixture load and a tsx server start on a busy 2-core machine. */
 const SETUP_TIMEOUT_MS = 240_000;
 const LOGIN_TIMEOUT_MS = 15_000;
+/** How long sessionToken looks for the token the dashboard stores after its login POST. */
+const SESSION_TOKEN_WAIT_MS = 5_000;
 
 /** Where the dashboard keeps its session token (web/src/state/session.svelte.ts); tried first, then every other entry. */
 export const DASHBOARD_TOKEN_KEY = 'support-radar.token';
@@ -172,19 +174,31 @@ export function useDashboard(options: UseDashboardOptions = {}): Dashboard {
     });
   }
 
+  /**
+   * The page's own session token. openPage returns once the login POST has been
+   * answered, but the dashboard stores the token only after it has read that
+   * answer's body, so a caller that asks at once can find localStorage still
+   * empty (seen in CI under load): look again for a few seconds before failing.
+   */
   async function sessionToken(page: Page): Promise<string> {
-    const entries = await page.evaluate(() => Object.entries(localStorage));
-    const first = pageTokenKey ?? DASHBOARD_TOKEN_KEY;
-    const ordered = [...entries.filter(([k]) => k === first), ...entries.filter(([k]) => k !== first)];
-    for (const [key, value] of ordered) {
-      for (const candidate of tokenCandidates(value)) {
-        if ((await apiFetch('/api/auth/me', candidate)).status === 200) {
-          pageTokenKey = key;
-          return candidate;
+    const deadline = Date.now() + SESSION_TOKEN_WAIT_MS;
+    for (;;) {
+      const entries = await page.evaluate(() => Object.entries(localStorage));
+      const first = pageTokenKey ?? DASHBOARD_TOKEN_KEY;
+      const ordered = [...entries.filter(([k]) => k === first), ...entries.filter(([k]) => k !== first)];
+      for (const [key, value] of ordered) {
+        for (const candidate of tokenCandidates(value)) {
+          if ((await apiFetch('/api/auth/me', candidate)).status === 200) {
+            pageTokenKey = key;
+            return candidate;
+          }
         }
       }
+      if (Date.now() >= deadline) {
+        throw new Error(`no session token that GET /api/auth/me accepts in the page's localStorage (keys: ${entries.map(([k]) => k).join(', ') || 'none'})`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`no session token that GET /api/auth/me accepts in the page's localStorage (keys: ${entries.map(([k]) => k).join(', ') || 'none'})`);
   }
 
   async function openPage(p = '/', opts: OpenPageOptions = {}): Promise<OpenedPage> {
