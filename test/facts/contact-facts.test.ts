@@ -87,6 +87,24 @@ describe('contact facts', () => {
     expect(await refreshFacts(t.wh)).toMatchObject({ tickets: 0, customers: 0 });
   });
 
+  it('keeps an earlier call\'s callback as the rescue when a later load adds a call of the same caller', async () => {
+    await loadAll();
+    await refreshFacts(t.wh);
+    // C8: the same caller (no customer id) unreachable at 09:01; C6, not in this load, was called back at 09:05.
+    t.writeFile('more.csv', lines(CALLS, 'C8,2026-03-02 09:01:00,recharge,13900000000,,,unreachable,,,,,'));
+    expect(await t.load('calls', 'more.csv')).toMatchObject({ loaded: 1 });
+    expect(await refreshFacts(t.wh)).toMatchObject({ tickets: 0, customers: 1 });
+    expect(await t.query(`SELECT contact_id, first_response_at FROM fact_contacts WHERE customer_key = '13900000000' ORDER BY contact_id`)).toEqual([
+      { contact_id: 'C6', first_response_at: z('2026-03-02T01:05:00Z') },
+      { contact_id: 'C8', first_response_at: z('2026-03-02T01:05:00Z') },
+    ]);
+    // Every column, every row: the same as computed from scratch.
+    const all = 'SELECT * FROM fact_contacts ORDER BY kind, contact_id';
+    const incremental = await t.query(all);
+    await refreshFacts(t.wh, { full: true });
+    expect(await t.query(all)).toEqual(incremental);
+  });
+
   it('gives the same facts incrementally as from scratch', async () => {
     await loadAll();
     await refreshFacts(t.wh);
