@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickLang } from '../../web/src/lib/lang.ts';
 import { en } from '../../web/src/lib/i18n/messages-en.ts';
 import { zh } from '../../web/src/lib/i18n/messages-zh.ts';
-import { placeholders, translate, valueLabel } from '../../web/src/lib/i18n/translate.ts';
+import { messageParams, translate, valueLabel } from '../../web/src/lib/i18n/translate.ts';
 
 describe('message catalogues', () => {
   it('have the same keys in both languages', () => {
@@ -15,9 +15,9 @@ describe('message catalogues', () => {
     }
   });
 
-  it('use the same placeholders in both languages', () => {
+  it('use the same parameters in both languages', () => {
     for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+      expect(messageParams(en[key]), key).toEqual(messageParams(zh[key]));
     }
   });
 

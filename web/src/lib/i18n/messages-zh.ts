@@ -1,7 +1,7 @@
 /**
  * The Chinese catalogue, which also defines the set of keys: messages-en.ts is
  * typed against it, so a key missing in English fails the type check, and
- * test/web/i18n-catalogue.test.ts checks placeholders match. `{name}` marks a
+ * test/web/i18n-catalogue.test.ts checks the parameters match. `{name}` marks a
  * value filled in by translate(). Page-specific messages live in pages/*.ts.
  */
 import { complaintsZh } from './pages/complaints.ts';

@@ -12,8 +12,8 @@ export type Params = Record<string, string | number>;
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-/** The `{name}` placeholders of a message, sorted (the completeness test compares them). */
-export function placeholders(message: string): string[] {
+/** The `{name}` parameters of a message, sorted (the completeness test compares them). */
+export function messageParams(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 }
 
