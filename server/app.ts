@@ -9,6 +9,7 @@ import type { LoginSessions } from './auth/login-sessions.ts';
 import type { TokenVerifier } from './auth/roles.ts';
 import type { Warehouse } from './db/warehouse.ts';
 import { EtlJobs } from './etl-jobs/etl-jobs.ts';
+import type { SnapshotRefresher } from './metrics/snapshot/snapshot-refresher.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { onApiNotFound, onError } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
@@ -37,12 +38,19 @@ export interface AppContext {
   startedAt?: number;
   /** Folder of the built dashboard; default dist/web. */
   webRoot?: string;
+  /** Keeps the metric snapshots current (main makes it; without it every read is live). */
+  snapshots?: SnapshotRefresher;
 }
 
 export function createApp(ctx: AppContext) {
-  const jobs = ctx.jobs ?? new EtlJobs(ctx.wh, { inbox: ctx.inbox, timeZone: ctx.timeZone });
+  const jobs = ctx.jobs ?? new EtlJobs(ctx.wh, { inbox: ctx.inbox, timeZone: ctx.timeZone, snapshots: ctx.snapshots });
   const openapi = buildOpenApiDocument();
   const api = new Hono<AppEnv>()
+    // A policy or calendar change makes the metric snapshots stale (their fingerprint): rebuild them.
+    .use('/settings/*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.res.status < 300) ctx.snapshots?.request();
+    })
     .route('/auth', authRoutes({ verify: ctx.verify, login: ctx.login }))
     .route('/health', healthRoutes({ wh: ctx.wh, timeZone: ctx.timeZone, startedAt: ctx.startedAt ?? Date.now() }))
     .route('/etl', etlRoutes({ wh: ctx.wh, jobs, verify: ctx.verify }))

@@ -21,6 +21,7 @@ import { serverHelp } from './config/settings-help.ts';
 import { parseCommandLine, UsageError, type Settings } from './config/settings.ts';
 import { DatabaseLockedError, Warehouse } from './db/warehouse.ts';
 import { EtlJobs, type FactsRefresh } from './etl-jobs/etl-jobs.ts';
+import { SnapshotRefresher } from './metrics/snapshot/snapshot-refresher.ts';
 import { scheduleInboxScans, type InboxScheduler } from './etl-jobs/inbox-scheduler.ts';
 import { tableCounts } from '../etl/load/run-log-queries.ts';
 
@@ -104,14 +105,20 @@ async function main(): Promise<void> {
   const interrupted = await markInterruptedRuns(wh.write);
   if (interrupted) console.log(`${interrupted} load(s) interrupted by an earlier stop were marked failed (nothing of them was loaded)`);
   fs.mkdirSync(settings.inbox, { recursive: true });
-  const jobs = new EtlJobs(wh, { inbox: settings.inbox, timeZone: settings.timeZone });
+  const snapshots = new SnapshotRefresher(wh, {
+    timeZone: settings.timeZone,
+    onBuilt: (b) => b.horizon && console.log(`metric snapshots built in ${(b.ms / 1000).toFixed(1)} s (data up to ${b.horizon.toISOString()})`),
+    onError: (err) => console.error('metric snapshots could not be built (reads stay live):', err),
+  });
+  const jobs = new EtlJobs(wh, { inbox: settings.inbox, timeZone: settings.timeZone, snapshots });
   const admin = createLocalAdminToken();
-  const state: Running = { settings, wh, jobs };
+  const state: Running = { settings, wh, jobs, snapshots };
   onSignals(state);
   await loadDemoIfEmpty(wh, jobs, settings);
   if (jobs.stopping) return;
   await refreshPendingFacts(wh, jobs);
   if (jobs.stopping) return;
+  await snapshots.requestIfStale();
   state.scheduler = scheduleInboxScans(jobs, settings.scanIntervalS, (entries, facts) => {
     if (entries.length) console.log(`inbox: ${entries.length} file(s)`);
     entries.forEach(logEntry);
@@ -120,7 +127,7 @@ async function main(): Promise<void> {
   let printLink = (_code: string) => {};
   const login = new LoginSessions({ onCode: (code) => printLink(code) });
   const verify = anyOf(admin.verify, login.verify);
-  const app = createApp({ wh, timeZone: settings.timeZone, inbox: settings.inbox, verify, login, jobs, startedAt });
+  const app = createApp({ wh, timeZone: settings.timeZone, inbox: settings.inbox, verify, login, jobs, startedAt, snapshots });
   const { server, port } = await listen(app, settings).catch((err: NodeJS.ErrnoException) => {
     console.error(`cannot listen on ${settings.host}:${settings.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port' : err.message}`);
     return shutdown(state, 1);
@@ -139,6 +146,7 @@ interface Running {
   settings: Settings;
   wh: Warehouse;
   jobs: EtlJobs;
+  snapshots: SnapshotRefresher;
   scheduler?: InboxScheduler;
   server?: ServerType;
   stopping?: boolean;
@@ -172,6 +180,7 @@ async function shutdown(state: Running, code: number): Promise<never> {
   const closed = closeServer(state.server);
   const finished = await state.jobs.stop(5000);
   if (!finished) console.error('a load did not finish recording within 5 s; it will be marked interrupted at the next start');
+  await state.snapshots.stop();
   // Streams of finished loads have ended; whatever is still open is idle or stuck.
   if (state.server && 'closeAllConnections' in state.server) state.server.closeAllConnections();
   await closed;

@@ -49,6 +49,8 @@ export async function refreshOn(c: DuckDBConnection, opts: RefreshOptions = {}):
       await applyTicketFacts(c);
       await applyContactFacts(c);
       for (const t of ['facts_dirty_runs', 'facts_dirty_keys', 'facts_dirty_tickets']) await c.run(`DELETE FROM ${t}`);
+      // Metric snapshots built from the facts before this swap are no longer current (server/metrics/snapshot).
+      await c.run('UPDATE facts_generation SET generation = generation + 1');
     });
     return { tickets: n?.tickets ?? 0, customers: n?.customers ?? 0, ms: performance.now() - t0 };
   } finally {

@@ -18,6 +18,7 @@ import { scanInbox, type InboxEntry } from '../../etl/inbox/scan-inbox.ts';
 import { refreshFacts, type RefreshOptions } from '../../etl/facts/refresh-facts.ts';
 import type { SourceKind } from '../../etl/sources/index.ts';
 import type { Warehouse } from '../db/warehouse.ts';
+import type { SnapshotRefresher } from '../metrics/snapshot/snapshot-refresher.ts';
 import { refreshAfterLoads, type FactsRefresh } from './facts-after-loads.ts';
 
 export type { FactsRefresh };
@@ -64,7 +65,7 @@ export class EtlJobs {
 
   constructor(
     private readonly wh: Warehouse,
-    private readonly opts: { inbox: string; timeZone: string },
+    private readonly opts: { inbox: string; timeZone: string; snapshots?: SnapshotRefresher | undefined },
   ) {}
 
   /** True while a scan or the demo runs (the scheduler skips its tick then). */
@@ -94,7 +95,7 @@ export class EtlJobs {
   /** Brings the derived facts up to date (POST /api/etl/facts, and pending loads at start). */
   refreshFacts(opts: Pick<RefreshOptions, 'full'> = {}): Promise<FactsRefresh> {
     if (this.stopping) return Promise.reject(new ShuttingDownError());
-    return this.#track(() => refreshFacts(this.wh, opts));
+    return this.#track(async () => this.#snapshotsAfter(await refreshFacts(this.wh, opts)));
   }
 
   /**
@@ -121,7 +122,13 @@ export class EtlJobs {
 
   #factsAfter(loads: ReadonlyArray<LoadResult | null>): Promise<FactsRefresh | null> {
     if (this.stopping) return Promise.resolve(null);
-    return refreshAfterLoads(this.wh, loads);
+    return refreshAfterLoads(this.wh, loads).then((f) => this.#snapshotsAfter(f));
+  }
+
+  /** New facts make the metric snapshots stale: rebuild them in the background (readers are live meanwhile). */
+  #snapshotsAfter<T extends FactsRefresh | null>(facts: T): T {
+    if (facts) this.opts.snapshots?.request();
+    return facts;
   }
 
   /**

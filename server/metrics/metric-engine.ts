@@ -13,16 +13,12 @@ import type { MetricScope } from './metric-scope.ts';
 import type { Dimension, MetricDefinition } from './metric-types.ts';
 import { dimensionSql } from './derived-dimensions.ts';
 import { countPeriods, listPeriods, MAX_PERIODS, periodKeySql, type Grain } from './periods.ts';
-import { callUnits } from './units/call-units.ts';
-import { complaintUnits } from './units/complaint-units.ts';
-import { contactUnits } from './units/contact-units.ts';
-import { fcrUnits } from './units/fcr-units.ts';
-import { refundUnits } from './units/refund-units.ts';
-import { ticketUnits } from './units/ticket-units.ts';
+import { FAMILIES } from './units/families.ts';
+import { familyRows, rollupRange, rollupRows, type RollupRange } from './snapshot/snapshot-read.ts';
+import { sumColumn } from './snapshot/snapshot-shape.ts';
+import { readSnapshotState, usableSnapshots, type Snapshots } from './snapshot/snapshot-validity.ts';
 import type { MetricColumns, UnitFamily } from './units/unit-family.ts';
 import { inList, STATE_NAMES } from './units/unit-family.ts';
-
-const FAMILIES: readonly UnitFamily[] = [contactUnits, ticketUnits, refundUnits, fcrUnits, callUnits, complaintUnits];
 
 interface Compiled {
   def: MetricDefinition;
@@ -117,11 +113,17 @@ function rowAggregates(c: Compiled): string {
  * half the time of one FILTER aggregate per metric and state over the rows.
  * `keys` are extra grouping columns (period key, group) kept through both steps.
  */
-function groupedSelect(metrics: Compiled[], relation: string, where: string, keys: string[]): { inner: string; outer: string } {
+function groupedSelect(metrics: Compiled[], relation: string, where: string, keys: string[], rollup?: string): { inner: string; outer: string } {
   const states = [...new Set(metrics.map((c) => c.cols.state))];
   const values = [...new Set(metrics.filter((c) => c.def.shape === 'sum' || c.def.shape === 'mean').map((c) => c.cols.value!))];
-  const inner = `SELECT ${[...keys, ...states].join(', ')}, count(*) AS __n${values.map((v) => `, sum(${v}) AS ${q(`__sum.${v}`)}`).join('')}
+  const head = [...keys, ...states].join(', ');
+  let inner = `SELECT ${head}, count(*) AS __n${values.map((v) => `, sum(${v}) AS ${q(sumColumn(v))}`).join('')}
     FROM ${relation} WHERE ${where} GROUP BY ALL`;
+  // A snapshot's rollup rows are already groups of these states: their counts and sums add up.
+  if (rollup) {
+    inner += `\n    UNION ALL BY NAME SELECT ${head}, sum(__n) AS __n${values.map((v) => `, sum(${q(sumColumn(v))}) AS ${q(sumColumn(v))}`).join('')}
+    FROM ${rollup} WHERE ${where} GROUP BY ALL`;
+  }
   const outer = metrics.map((c) => {
     const st = c.cols.state;
     const id = c.def.id;
@@ -133,7 +135,7 @@ function groupedSelect(metrics: Compiled[], relation: string, where: string, key
       case 'count':
         return `${count(`${st} = 1`)} AS ${q(`${id}.num`)}, NULL::BIGINT AS ${q(`${id}.den`)}, ${pend}`;
       default: // sum, mean
-        return `coalesce(sum(${q(`__sum.${c.cols.value}`)}) FILTER (${st} = 1), 0) AS ${q(`${id}.num`)}, ${count(`${st} = 1`)} AS ${q(`${id}.den`)}, ${pend}`;
+        return `coalesce(sum(${q(sumColumn(c.cols.value!))}) FILTER (${st} = 1), 0) AS ${q(`${id}.num`)}, ${count(`${st} = 1`)} AS ${q(`${id}.den`)}, ${pend}`;
     }
   });
   return { inner, outer: outer.join(', ') };
@@ -165,35 +167,44 @@ function numbersFrom(c: Compiled, row: Record<string, unknown>): MetricNumbers {
   return { value, numerator, denominator, pending };
 }
 
+/** The request's build context and how it reads each family (from its snapshot, or live). */
+async function prepare(wh: Warehouse, scope: MetricScope, families: readonly UnitFamily[]): Promise<{ ctx: BuildContext; snapshots: Snapshots }> {
+  const [ctx, state] = await Promise.all([loadBuildContext(wh, scope), readSnapshotState(wh)]);
+  return { ctx, snapshots: usableSnapshots(ctx, state, families) };
+}
+
 /**
  * Statements of an aggregate over a family's relation: one for the percentiles,
  * one (grouped by states) for the rest. `keys` are the grouping columns of a
- * series (period key `k`, group `g`), empty for a summary.
+ * series (period key `k`, group `g`), empty for a summary; `dims` the dimensions
+ * the filters and the group use (whether the rollup can serve).
  */
-function aggregateStatements(ctx: BuildContext, family: UnitFamily, metrics: Compiled[], keys: { k?: string; g?: string } = {}) {
-  const r = family.build(ctx);
-  const withCtes = `WITH ${r.ctes.join(',\n')}`;
+function aggregateStatements(ctx: BuildContext, family: UnitFamily, metrics: Compiled[], snapshots: Snapshots, keys: { k?: string; g?: string } = {}, dims: Dimension[] = []) {
+  const snapshot = snapshots.get(family.name);
   const where = filterSql(ctx);
   const keyCols = [...(keys.k ? [`${keys.k} AS k`] : []), ...(keys.g ? [`${keys.g} AS g`] : [])];
   const keyNames = [...(keys.k ? ['k'] : []), ...(keys.g ? ['g'] : [])];
   const groupTail = keyNames.length ? 'GROUP BY ALL' : '';
+  const withKeys = (relation: string) => (keyCols.length ? `(SELECT *, ${keyCols.join(', ')} FROM ${relation})` : relation);
   const out: { metrics: Compiled[]; sql: string }[] = [];
   const percentiles = metrics.filter((c) => c.def.shape === 'percentile');
   const others = metrics.filter((c) => c.def.shape !== 'percentile');
   if (percentiles.length) {
-    out.push({ metrics: percentiles, sql: `${withCtes}\nSELECT ${[...keyCols, percentiles.map(rowAggregates).join(', ')].join(', ')} FROM ${r.relation} WHERE ${where} ${groupTail}` });
+    const r = familyRows(ctx, family, snapshot);
+    out.push({ metrics: percentiles, sql: `WITH ${r.ctes.join(',\n')}\nSELECT ${[...keyCols, percentiles.map(rowAggregates).join(', ')].join(', ')} FROM ${r.relation} WHERE ${where} ${groupTail}` });
   }
   if (others.length) {
-    const relation = keyCols.length ? `(SELECT *, ${keyCols.join(', ')} FROM ${r.relation})` : r.relation;
-    const g = groupedSelect(others, relation, where, keyNames);
-    out.push({ metrics: others, sql: `${withCtes},\n__grouped AS (${g.inner})\nSELECT ${[...keyNames, g.outer].join(', ')} FROM __grouped ${groupTail}` });
+    const roll: RollupRange | null = snapshot ? rollupRange(ctx, family, dims, !!keys.k) : null;
+    const r = familyRows(ctx, family, snapshot, roll ?? undefined);
+    const g = groupedSelect(others, withKeys(r.relation), where, keyNames, roll ? withKeys(rollupRows(family, roll)) : undefined);
+    out.push({ metrics: others, sql: `WITH ${r.ctes.join(',\n')},\n__grouped AS (${g.inner})\nSELECT ${[...keyNames, g.outer].join(', ')} FROM __grouped ${groupTail}` });
   }
   return out;
 }
 
 /** A family's relation with a select list and a tail (cases). */
-function familySql(ctx: BuildContext, family: UnitFamily, select: string, tail = ''): string {
-  const r = family.build(ctx);
+function familySql(ctx: BuildContext, family: UnitFamily, snapshots: Snapshots, select: string, tail = ''): string {
+  const r = familyRows(ctx, family, snapshots.get(family.name));
   return `WITH ${r.ctes.join(',\n')}\nSELECT ${select} FROM ${r.relation} WHERE ${filterSql(ctx)} ${tail}`;
 }
 
@@ -214,26 +225,27 @@ async function fallbackByMetric(wh: Warehouse, ctx: BuildContext, metrics: Compi
   return out;
 }
 
-function summaryPlan(ctx: BuildContext, ids: readonly string[] | undefined) {
+function summaryPlan(ctx: BuildContext, ids: readonly string[] | undefined, snapshots: Snapshots) {
   const wanted = (ids ?? METRICS.map((m) => m.id)).map((id) => metricOr400(id, 'metrics'));
   const applicable = wanted.filter((c) => !inapplicableFilter(c.def, ctx.scope));
+  const dims = Object.keys(ctx.scope.filters) as Dimension[];
   const statements = FAMILIES.flatMap((family) => {
     const mine = applicable.filter((c) => c.family === family);
-    return mine.length ? aggregateStatements(ctx, family, mine) : [];
+    return mine.length ? aggregateStatements(ctx, family, mine, snapshots, {}, dims) : [];
   });
   return { wanted, applicable, statements };
 }
 
 /** The SQL statements a summary runs (one per unit family), for the benchmark's bare-SQL ratio. */
 export async function summaryStatements(wh: Warehouse, scope: MetricScope, ids?: readonly string[]): Promise<string[]> {
-  const ctx = await loadBuildContext(wh, scope);
-  return summaryPlan(ctx, ids).statements.map((s) => s.sql);
+  const { ctx, snapshots } = await prepare(wh, scope, FAMILIES);
+  return summaryPlan(ctx, ids, snapshots).statements.map((s) => s.sql);
 }
 
 /** GET /api/metrics/summary: every requested metric over the whole range. */
 export async function metricSummary(wh: Warehouse, scope: MetricScope, ids?: readonly string[]): Promise<Record<string, MetricValue | NotApplicable>> {
-  const ctx = await loadBuildContext(wh, scope);
-  const plan = summaryPlan(ctx, ids);
+  const { ctx, snapshots } = await prepare(wh, scope, FAMILIES);
+  const plan = summaryPlan(ctx, ids, snapshots);
   const [fallback, ...results] = await Promise.all([
     fallbackByMetric(wh, ctx, plan.applicable),
     ...plan.statements.map((s) => wh.query(s.sql)),
@@ -276,10 +288,11 @@ export async function metricSeries(wh: Warehouse, scope: MetricScope, req: Serie
   }
   const n = countPeriods(req.grain, scope.from, scope.to, scope.timeZone);
   if (n > MAX_PERIODS) throw new BadParameter('grain', `${n} ${req.grain} periods in the range; at most ${MAX_PERIODS}: use a coarser grain`);
-  const ctx = await loadBuildContext(wh, scope);
+  const { ctx, snapshots } = await prepare(wh, scope, [c.family]);
   const key = periodKeySql(req.grain, 'start_at', scope.timeZone, ctx.fixedOffsetMs);
   const g = req.groupBy ? dimensionSql(req.groupBy, scope.timeZone, ctx.fixedOffsetMs) : 'NULL::VARCHAR';
-  const [statement] = aggregateStatements(ctx, c.family, [c], { k: key, g });
+  const dims = [...(Object.keys(scope.filters) as Dimension[]), ...(req.groupBy ? [req.groupBy] : [])];
+  const [statement] = aggregateStatements(ctx, c.family, [c], snapshots, { k: key, g }, dims);
   const [fallback, rows] = await Promise.all([fallbackByMetric(wh, ctx, [c]), wh.query<{ k: number; g: string | null }>(statement!.sql)]);
   const periods = listPeriods(req.grain, scope.from, scope.to, scope.timeZone);
   const byGroup = new Map<string | null, Map<number, Record<string, unknown>>>();
@@ -360,15 +373,15 @@ export async function metricCases(wh: Warehouse, scope: MetricScope, req: CaseRe
   const c = metricOr400(req.metric);
   requireApplicableFilters(c.def, scope);
   const states = caseStates(c, req.part);
-  const ctx = await loadBuildContext(wh, scope);
+  const { ctx, snapshots } = await prepare(wh, scope, [c.family]);
   const select = `kind, id, seq, start_at AS started_at, ${c.cols.state} AS state, channel, queue, priority, category, agent, source,
     customer_key, order_id, ${c.cols.deadline ?? 'NULL::TIMESTAMPTZ'} AS deadline, ${c.cols.stop ?? 'NULL::TIMESTAMPTZ'} AS stopped_at`;
   const offset = (req.page - 1) * req.pageSize;
   // The page (a top-N sort) and the total as two statements side by side: a count(*) OVER ()
   // on the page query made DuckDB materialise and sort every matching unit.
   const [rows, counted] = await Promise.all([
-    wh.query(familySql(ctx, c.family, select, `AND ${states} ORDER BY start_at DESC, id DESC, seq DESC NULLS LAST LIMIT ${req.pageSize} OFFSET ${offset}`)),
-    wh.query<{ n: number }>(familySql(ctx, c.family, 'count(*) AS n', `AND ${states}`)),
+    wh.query(familySql(ctx, c.family, snapshots, select, `AND ${states} ORDER BY start_at DESC, id DESC, seq DESC NULLS LAST LIMIT ${req.pageSize} OFFSET ${offset}`)),
+    wh.query<{ n: number }>(familySql(ctx, c.family, snapshots, 'count(*) AS n', `AND ${states}`)),
   ]);
   const total = Number(counted[0]!.n);
   return {

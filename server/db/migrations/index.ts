@@ -8,5 +8,6 @@ import { migration as m005 } from './005-facts.ts';
 import { migration as m006 } from './006-audit-log.ts';
 import { migration as m007 } from './007-contact-fcr-columns.ts';
 import { migration as m008 } from './008-ticket-attribute-history.ts';
+import { migration as m009 } from './009-metric-snapshots.ts';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];

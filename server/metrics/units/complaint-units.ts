@@ -22,10 +22,10 @@ import { complaintKeyOf } from '../../../etl/facts/customer-key.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
 import { contactRelation } from './contact-units.ts';
 import { slaSteps } from './sla-state.ts';
-import type { UnitFamily } from './unit-family.ts';
+import { onlyUnits, type UnitFamily } from './unit-family.ts';
 import { NUM, DEN, PENDING } from './unit-family.ts';
 
-function build(ctx: BuildContext) {
+function build(ctx: BuildContext, only?: string) {
   const A = ctx.asOf;
   const deadlines = complaintDeadlines(ctx, 'cp_cd', ctx.from, ctx.to);
   const lookback = contactRelation(ctx, {
@@ -50,7 +50,7 @@ function build(ctx: BuildContext) {
           -- the outcome dimension as of as_of: a complaint closed later is still open then
           CASE WHEN c.closed_at <= ${A} THEN c.outcome ELSE 'open' END AS outcome
         FROM complaints c JOIN ${deadlines.relation} d ON d.complaint_id = c.complaint_id
-        WHERE c.received_at >= ${ctx.from} AND c.received_at < ${ctx.to} AND c.received_at <= ${A})`,
+        WHERE c.received_at >= ${ctx.from} AND c.received_at < ${ctx.to} AND c.received_at <= ${A} AND ${onlyUnits(only, "'complaint'", 'c.complaint_id')})`,
       `cp_pol AS (
         SELECT b.*, ${ctx.setting('complaint_lookback_s', 'b.pv')} AS lb_s, ${ctx.setting('complaint_lookback_calendar', 'b.pv')} AS lb_cal,
           fr.kind AS fr_kind, fr.seconds AS fr_s, fr.days AS fr_days, fr.calendar AS fr_cal,
@@ -96,5 +96,6 @@ export const complaintUnits: UnitFamily = {
     complaint_sla_resolution: { state: 's_rs', deadline: 'rs_due', stop: 'rs_stop', uses: ['complaint_sla'] },
     silence_before_complaint: { state: 's_silence_before_complaint', deadline: 'lb_start', stop: 'first_silent_at', uses: ['lookback', 'silence'] },
   },
+  extraDimensions: ['outcome'],
   build,
 };

@@ -21,7 +21,7 @@ import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
-import { inList, type UnitFamily, type UnitRelation, NUM, DEN, PENDING } from './unit-family.ts';
+import { inList, onlyUnits, type UnitFamily, type UnitRelation, NUM, DEN, PENDING } from './unit-family.ts';
 
 export interface ContactRange {
   /** CTE name prefix (two contact relations can share one query). */
@@ -84,5 +84,6 @@ export const contactUnits: UnitFamily = {
     silence_rate: { state: 's_silence_rate', deadline: 'silence_deadline', stop: 'response_seen', uses: ['silence', 'complaint_deadline'] },
     complaint_rate: { state: 's_complaint_rate', uses: [] },
   },
-  build: (ctx) => contactRelation(ctx, { name: 'ct', min: ctx.from, max: ctx.to }),
+  extraDimensions: [],
+  build: (ctx, only) => contactRelation(ctx, { name: 'ct', min: ctx.from, max: ctx.to, where: onlyUnits(only, 'f.kind', 'f.contact_id') }),
 };

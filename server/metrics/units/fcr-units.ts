@@ -13,10 +13,10 @@
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
-import type { UnitFamily } from './unit-family.ts';
+import { onlyUnits, type UnitFamily } from './unit-family.ts';
 import { NUM, DEN, PENDING } from './unit-family.ts';
 
-function build(ctx: BuildContext) {
+function build(ctx: BuildContext, only?: string) {
   const A = ctx.asOf;
   return {
     ctes: [
@@ -29,7 +29,7 @@ function build(ctx: BuildContext) {
           ${ctx.versionAt('f.started_at')} AS pv
         -- kind is part of the join key: a condition on the constant alone planned a nested loop (5 s)
         FROM fact_contacts f LEFT JOIN fc_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
-        WHERE f.kind <> 'complaint' AND f.resolved_at <= ${A} AND f.started_at >= ${ctx.from} AND f.started_at < ${ctx.to} AND f.started_at <= ${A})`,
+        WHERE f.kind <> 'complaint' AND f.resolved_at <= ${A} AND f.started_at >= ${ctx.from} AND f.started_at < ${ctx.to} AND f.started_at <= ${A} AND ${onlyUnits(only, 'f.kind', 'f.contact_id')})`,
       `fc_pol AS (
         SELECT b.*, ${ctx.setting('fcr_window_s', 'b.pv')} AS win_s, ${ctx.setting('fcr_window_calendar', 'b.pv')} AS win_cal FROM fc_base b)`,
       ...windowStep({ name: 'fc_win', input: 'fc_pol', at: 'resolved_at', seconds: 'win_s', calendar: 'win_cal', out: 'fcr_deadline', continuous: ctx.continuous('fcr') }),
@@ -55,5 +55,6 @@ function build(ctx: BuildContext) {
 export const fcrUnits: UnitFamily = {
   name: 'fcr',
   metrics: { fcr: { state: 's_fcr', deadline: 'fcr_deadline', stop: 'broken_at', uses: ['fcr'] } },
+  extraDimensions: [],
   build,
 };

@@ -9,9 +9,9 @@
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { BuildContext } from '../build-context.ts';
 import { slaSteps } from './sla-state.ts';
-import type { UnitFamily } from './unit-family.ts';
+import { onlyUnits, type UnitFamily } from './unit-family.ts';
 
-function build(ctx: BuildContext) {
+function build(ctx: BuildContext, only?: string) {
   return {
     ctes: [
       ticketAttrsAsOfCte(ctx, 'rf_asof'),
@@ -21,7 +21,7 @@ function build(ctx: BuildContext) {
           ${attrAsOf('t', 'a', 'agent')} AS agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, ${attrAsOf('t', 'a', 'order_id')} AS order_id,
           r.completed_at, ${ctx.versionAt('t.opened_at')} AS pv
         FROM fact_refunds r JOIN fact_tickets t ON t.ticket_id = r.ticket_id LEFT JOIN rf_asof a ON a.ticket_id = t.ticket_id
-        WHERE r.requested_at >= ${ctx.from} AND r.requested_at < ${ctx.to} AND r.requested_at <= ${ctx.asOf})`,
+        WHERE r.requested_at >= ${ctx.from} AND r.requested_at < ${ctx.to} AND r.requested_at <= ${ctx.asOf} AND ${onlyUnits(only, "'ticket'", 'r.ticket_id', 'r.seq')})`,
       `rf_pol AS (
         SELECT b.*, g.kind AS g_kind, g.seconds AS g_s, g.days AS g_days, g.calendar AS g_cal
         FROM rf_base b LEFT JOIN policy_sla_targets g
@@ -35,5 +35,6 @@ function build(ctx: BuildContext) {
 export const refundUnits: UnitFamily = {
   name: 'refunds',
   metrics: { sla_refund: { state: 's_rf', deadline: 'rf_due', stop: 'rf_stop', uses: ['refund_sla'] } },
+  extraDimensions: [],
   build,
 };

@@ -21,9 +21,9 @@ import type { BuildContext } from '../build-context.ts';
 import { clockOf, windowStep } from '../calendar-steps.ts';
 import { slaSteps } from './sla-state.ts';
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
-import { inList, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
+import { inList, onlyUnits, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
-function build(ctx: BuildContext) {
+function build(ctx: BuildContext, only?: string) {
   const A = ctx.asOf;
   const silence = ctx.continuous('silence');
   const win = ctx.silenceWindow('b.pv', 'b.channel');
@@ -40,7 +40,7 @@ function build(ctx: BuildContext) {
           t.first_reply_at, t.first_untemplated_reply_at, t.first_resolved_at, t.pauses,
           ${ctx.versionAt('t.opened_at')} AS pv
         FROM fact_tickets t LEFT JOIN tk_asof a ON a.ticket_id = t.ticket_id
-        WHERE t.opened_at >= ${ctx.from} AND t.opened_at < ${ctx.to} AND t.opened_at <= ${A})`,
+        WHERE t.opened_at >= ${ctx.from} AND t.opened_at < ${ctx.to} AND t.opened_at <= ${A} AND ${onlyUnits(only, "'ticket'", 't.ticket_id')})`,
       `tk_pol AS (
         SELECT b.*, ${win.seconds} AS win_s, ${win.calendar} AS win_cal,
           fr.kind AS fr_kind, fr.seconds AS fr_s, fr.days AS fr_days, fr.calendar AS fr_cal,
@@ -109,5 +109,6 @@ export const ticketUnits: UnitFamily = {
     sla_first_response: { state: 's_fr', deadline: 'fr_due', stop: 'fr_stop', uses: ['ticket_sla'] },
     sla_resolution: { state: 's_rs', deadline: 'rs_due', stop: 'rs_stop', uses: ['ticket_sla'] },
   },
+  extraDimensions: [],
   build,
 };

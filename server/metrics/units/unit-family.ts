@@ -47,7 +47,24 @@ export interface UnitRelation {
 export interface UnitFamily {
   name: FamilyName;
   metrics: Readonly<Record<string, MetricColumns>>;
-  build(ctx: BuildContext): UnitRelation;
+  /** Dimension columns of this family's rows besides the standard ones (calls: wait_band; complaints: outcome). */
+  extraDimensions: readonly string[];
+  /**
+   * The family's relation over the scope. `only`, when given, is a table of unit
+   * keys (kind, id, seq): the relation then holds those units only (the snapshot
+   * reads computes live just the units it has not settled, server/metrics/snapshot).
+   */
+  build(ctx: BuildContext, only?: string): UnitRelation;
+}
+
+/**
+ * The condition restricting a family's base rows to the keys in table `only`
+ * ('true' without it). A row IN over a small key table: a correlated EXISTS was
+ * planned as a delim join over the whole month of units.
+ */
+export function onlyUnits(only: string | undefined, kind: string, id: string, seq?: string): string {
+  if (!only) return 'true';
+  return seq ? `(${kind}, ${id}, ${seq}) IN (SELECT (kind, id, seq) FROM ${only})` : `(${kind}, ${id}) IN (SELECT (kind, id) FROM ${only})`;
 }
 
 /**
