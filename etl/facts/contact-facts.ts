@@ -76,23 +76,39 @@ function responsesSql(): string {
 
 /**
  * A call's first response: its own answer, else the first response to its
- * customer strictly after it started. The next related contact: same customer and
- * the same order, or either without one; as an ASOF join per case (a contact
- * without an order relates to all its customer's contacts).
+ * customer strictly after it started. The next related contact after a contact's
+ * resolution: same customer and the same order, or either without one. Each is
+ * an ASOF join over only the contacts that need it, joined back by key: one
+ * statement chaining the four joins over every contact took 2.7x as long, and
+ * DuckDB's ASOF join (1.5) matches a NULL probe value (an unresolved contact's
+ * resolved_at) to the customer's first row once the input is larger than a few
+ * rows, which gave unresolved contacts a "next related contact".
  */
 function factRowsSql(): string {
   return `
+    WITH rescue AS (
+      SELECT x.kind, x.contact_id, r.at AS rescue_at FROM (SELECT * FROM fc WHERE kind = 'call' AND answered_at IS NULL) x
+      ASOF LEFT JOIN responses r ON r.customer_key = x.customer_key AND r.at > x.started_at),
+    resolved AS (SELECT * FROM fc WHERE resolved_at IS NOT NULL),
+    next_any AS (
+      SELECT x.kind, x.contact_id, a.started_at AS next_at FROM (SELECT * FROM resolved WHERE order_id IS NULL) x
+      ASOF LEFT JOIN related a ON a.customer_key = x.customer_key AND a.started_at > x.resolved_at),
+    next_same_order AS (
+      SELECT x.kind, x.contact_id, o.started_at AS next_at FROM (SELECT * FROM resolved WHERE order_id IS NOT NULL) x
+      ASOF LEFT JOIN (SELECT * FROM related WHERE order_id IS NOT NULL) o
+        ON o.customer_key = x.customer_key AND o.order_id = x.order_id AND o.started_at > x.resolved_at),
+    next_no_order AS (
+      SELECT x.kind, x.contact_id, n.started_at AS next_at FROM (SELECT * FROM resolved WHERE order_id IS NOT NULL) x
+      ASOF LEFT JOIN (SELECT * FROM related WHERE order_id IS NULL) n ON n.customer_key = x.customer_key AND n.started_at > x.resolved_at),
+    next_related AS (
+      SELECT kind, contact_id, min(next_at) AS next_at
+      FROM (SELECT * FROM next_any UNION ALL SELECT * FROM next_same_order UNION ALL SELECT * FROM next_no_order)
+      GROUP BY kind, contact_id)
     SELECT x.kind, x.contact_id, x.started_at, x.channel, x.queue, x.category, x.priority, x.agent, x.source,
       x.customer_key, x.order_id, x.outcome, x.wait_s,
-      CASE x.kind WHEN 'call' THEN coalesce(x.answered_at, r.at) ELSE x.own_response_at END,
-      x.resolved_at,
-      CASE WHEN x.order_id IS NULL THEN a.started_at ELSE least(o.started_at, n.started_at) END,
-      x.transferred, x.reopened_at
+      CASE x.kind WHEN 'call' THEN coalesce(x.answered_at, r.rescue_at) ELSE x.own_response_at END,
+      x.resolved_at, n.next_at, x.transferred, x.reopened_at
     FROM fc x
-    ASOF LEFT JOIN responses r ON r.customer_key = x.customer_key AND r.at > x.started_at
-    ASOF LEFT JOIN related a ON a.customer_key = x.customer_key AND a.started_at > x.resolved_at
-    ASOF LEFT JOIN (SELECT * FROM related WHERE order_id IS NOT NULL) o
-      ON o.customer_key = x.customer_key AND o.order_id = x.order_id AND o.started_at > x.resolved_at
-    ASOF LEFT JOIN (SELECT * FROM related WHERE order_id IS NULL) n
-      ON n.customer_key = x.customer_key AND n.started_at > x.resolved_at`;
+    LEFT JOIN rescue r ON r.kind = x.kind AND r.contact_id = x.contact_id
+    LEFT JOIN next_related n ON n.kind = x.kind AND n.contact_id = x.contact_id`;
 }

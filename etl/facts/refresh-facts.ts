@@ -48,9 +48,14 @@ export async function refreshOn(c: DuckDBConnection, opts: RefreshOptions = {}):
     await inTransaction(c, async () => {
       await applyTicketFacts(c);
       await applyContactFacts(c);
-      for (const t of ['facts_dirty_runs', 'facts_dirty_keys', 'facts_dirty_tickets']) await c.run(`DELETE FROM ${t}`);
-      // Metric snapshots built from the facts before this swap are no longer current (server/metrics/snapshot).
+      // Metric snapshots built from the facts before this swap are no longer current
+      // (server/metrics/snapshot); their next build recomputes the units of what this recomputed.
       await c.run('UPDATE facts_generation SET generation = generation + 1');
+      const whileSnapshots = 'WHERE EXISTS (SELECT 1 FROM metric_snapshots)';
+      await c.run(`INSERT INTO snapshot_dirty_keys SELECT customer_key FROM scope_keys ${whileSnapshots}`);
+      await c.run(`INSERT INTO snapshot_dirty_tickets SELECT ticket_id FROM scope_tickets ${whileSnapshots}`);
+      await c.run(`INSERT INTO snapshot_dirty_runs SELECT run_id FROM facts_dirty_runs ${whileSnapshots}`);
+      for (const t of ['facts_dirty_runs', 'facts_dirty_keys', 'facts_dirty_tickets']) await c.run(`DELETE FROM ${t}`);
     });
     return { tickets: n?.tickets ?? 0, customers: n?.customers ?? 0, ms: performance.now() - t0 };
   } finally {

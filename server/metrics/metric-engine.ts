@@ -96,14 +96,28 @@ function filterSql(ctx: BuildContext): string {
 const q = (s: string) => `"${s}"`;
 
 /**
- * Aggregates computed straight over a relation's rows (percentiles, which need
- * every value): columns `<id>.val`, `.num`, `.den`, `.pend`.
+ * Percentiles, computed straight over a relation's rows (they need every value):
+ * an inner select with one list quantile per (value, state) pair, so asa_p50 and
+ * asa_p90 collect and order the waits once (a quantile per metric took 1.6x as
+ * long), and an outer one giving each metric its columns `<id>.val`, `.num`,
+ * `.den`, `.pend`. `keys` pass through (series).
  */
-function rowAggregates(c: Compiled): string {
-  const s = c.cols.state;
-  const id = c.def.id;
-  return `quantile_cont(${c.cols.value}, ${c.def.percentile}) FILTER (${s} = 1) AS ${q(`${id}.val`)}, NULL::BIGINT AS ${q(`${id}.num`)},
-    count(*) FILTER (${s} = 1) AS ${q(`${id}.den`)}, count(*) FILTER (${s} = 3) AS ${q(`${id}.pend`)}`;
+function percentileSelect(metrics: Compiled[], relation: string, where: string, keyCols: string[], keyNames: string[]): string {
+  const pairs = [...new Set(metrics.map((c) => `${c.cols.value}|${c.cols.state}`))];
+  const inner = pairs.map((pair, i) => {
+    const [value, state] = pair.split('|') as [string, string];
+    const ps = metrics.filter((c) => `${c.cols.value}|${c.cols.state}` === pair).map((c) => c.def.percentile);
+    return `quantile_cont(${value}, [${ps.join(', ')}]) FILTER (${state} = 1) AS __q${i}, count(*) FILTER (${state} = 1) AS __den${i}, count(*) FILTER (${state} = 3) AS __pend${i}`;
+  });
+  const outer = metrics.map((c) => {
+    const pair = `${c.cols.value}|${c.cols.state}`;
+    const i = pairs.indexOf(pair);
+    const k = metrics.filter((m) => `${m.cols.value}|${m.cols.state}` === pair).indexOf(c) + 1;
+    const id = c.def.id;
+    return `__q${i}[${k}] AS ${q(`${id}.val`)}, NULL::BIGINT AS ${q(`${id}.num`)}, __den${i} AS ${q(`${id}.den`)}, __pend${i} AS ${q(`${id}.pend`)}`;
+  });
+  const group = keyNames.length ? 'GROUP BY ALL' : '';
+  return `SELECT ${[...keyNames, ...outer].join(', ')} FROM (SELECT ${[...keyCols, ...inner].join(', ')} FROM ${relation} WHERE ${where} ${group})`;
 }
 
 /**
@@ -191,7 +205,7 @@ function aggregateStatements(ctx: BuildContext, family: UnitFamily, metrics: Com
   const others = metrics.filter((c) => c.def.shape !== 'percentile');
   if (percentiles.length) {
     const r = familyRows(ctx, family, snapshot);
-    out.push({ metrics: percentiles, sql: `WITH ${r.ctes.join(',\n')}\nSELECT ${[...keyCols, percentiles.map(rowAggregates).join(', ')].join(', ')} FROM ${r.relation} WHERE ${where} ${groupTail}` });
+    out.push({ metrics: percentiles, sql: `WITH ${r.ctes.join(',\n')}\n${percentileSelect(percentiles, r.relation, where, keyCols, keyNames)}` });
   }
   if (others.length) {
     const roll: RollupRange | null = snapshot ? rollupRange(ctx, family, dims, !!keys.k) : null;

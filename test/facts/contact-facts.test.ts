@@ -24,6 +24,9 @@ const calls = lines(
   'C6,2026-03-02 09:00:00,recharge,13900000000,,,callback,120,,,2026-03-02 09:02:00,2026-03-02 09:05:00',
   // neither: a key of its own, never rescued by anyone else
   'C7,2026-03-02 09:00:00,recharge,,,,unreachable,,,,,',
+  // busy, about O1, never resolved: it has no "next contact after resolution" (DuckDB's ASOF
+  // join matched a NULL resolved_at against the customer's first contact; fixed in contact-facts.ts)
+  'C9,2026-03-02 08:00:00,orders,13800000001,M1,O1,busy,,,,,',
 );
 const tickets = lines(
   JSON.stringify({ ticket_id: 'T1', event_id: 'e1', at: '2026-03-02T10:00:00+08:00', type: 'opened', channel: 'chat', customer_id: 'M1', order_id: 'O1' }),
@@ -66,6 +69,8 @@ describe('contact facts', () => {
       // the callback connected at 09:05 is the response
       { contact_id: 'C6', customer_key: '13900000000', first_response_at: z('2026-03-02T01:05:00Z'), resolved_at: null, next_related_at: null },
       { contact_id: 'C7', customer_key: 'call:C7', first_response_at: null, resolved_at: null, next_related_at: null },
+      // 08:00: the first response after it is C2's answer
+      { contact_id: 'C9', customer_key: 'M1', first_response_at: z('2026-03-02T01:50:10Z'), resolved_at: null, next_related_at: null },
       { contact_id: 'K1', customer_key: 'M1', first_response_at: z('2026-03-06T01:00:00Z'), resolved_at: null, next_related_at: null },
       // resolved 12:00 (O1): C3 is about O2; C4 (no order) on 03-04 is the next; C5 is no contact
       { contact_id: 'T1', customer_key: 'M1', first_response_at: z('2026-03-02T02:30:00Z'), resolved_at: z('2026-03-02T04:00:00Z'), next_related_at: z('2026-03-04T02:00:00Z') },
@@ -103,6 +108,27 @@ describe('contact facts', () => {
     const incremental = await t.query(all);
     await refreshFacts(t.wh, { full: true });
     expect(await t.query(all)).toEqual(incremental);
+  });
+
+  it('gives no unresolved contact a next related contact, at a size where DuckDB\'s ASOF join matched NULLs', async () => {
+    // 400 customers x 5 calls about one order: busy (never resolved), answered (resolved at its end),
+    // busy, answered, busy, a minute apart. Above ~1,000 probe rows an ASOF join matched a NULL
+    // resolved_at as if it were before everything.
+    const rows = [];
+    for (let k = 0; k < 400; k++) {
+      for (let j = 0; j < 5; j++) {
+        const at = `2026-03-02 ${String(8 + (k % 10)).padStart(2, '0')}:${String(j * 10 + (k % 7)).padStart(2, '0')}:00`;
+        rows.push(j % 2 === 1 ? `B${k}-${j},${at},orders,139${k},M${k},O${k},answered,5,30,A1,,` : `B${k}-${j},${at},orders,139${k},M${k},O${k},busy,,,,,`);
+      }
+    }
+    t.writeFile('bulk.csv', lines(CALLS, ...rows));
+    expect(await t.load('calls', 'bulk.csv')).toMatchObject({ loaded: 2000 });
+    await refreshFacts(t.wh);
+    const [n] = await t.query<{ unresolved: number; wrong: number; resolved_next: number }>(`SELECT count(*) FILTER (resolved_at IS NULL) AS unresolved,
+      count(*) FILTER (resolved_at IS NULL AND next_related_at IS NOT NULL) AS wrong,
+      count(*) FILTER (resolved_at IS NOT NULL AND next_related_at IS NOT NULL) AS resolved_next FROM fact_contacts`);
+    // unresolved: 3 busy calls per customer; resolved with a next contact: both answered calls (a busy call follows each)
+    expect(n).toEqual({ unresolved: 1200, wrong: 0, resolved_next: 800 });
   });
 
   it('gives the same facts incrementally as from scratch', async () => {

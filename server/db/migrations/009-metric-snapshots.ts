@@ -26,5 +26,11 @@ CREATE TABLE metric_snapshots (
   build_ms DOUBLE NOT NULL,
   built_at TIMESTAMPTZ NOT NULL
 );
+-- What facts refreshes recomputed since the snapshots were last all current
+-- (written by each refresh while a snapshot exists, emptied by the build that
+-- brings every family up to date): the units the next build recomputes.
+CREATE TABLE snapshot_dirty_keys (customer_key VARCHAR NOT NULL);
+CREATE TABLE snapshot_dirty_tickets (ticket_id VARCHAR NOT NULL);
+CREATE TABLE snapshot_dirty_runs (run_id BIGINT NOT NULL);
 `,
 };

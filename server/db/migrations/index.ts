@@ -9,5 +9,6 @@ import { migration as m006 } from './006-audit-log.ts';
 import { migration as m007 } from './007-contact-fcr-columns.ts';
 import { migration as m008 } from './008-ticket-attribute-history.ts';
 import { migration as m009 } from './009-metric-snapshots.ts';
+import { migration as m010 } from './010-unresolved-next-related.ts';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];

@@ -1,22 +1,24 @@
 /**
  * How a metric request reads a family's units: live (the family's SQL), or from
- * a usable snapshot (snapshot-validity.ts) as the stored settled rows plus the
- * family's SQL restricted to the open units, which together are the rows the
- * live SQL would give. For aggregates the whole hour buckets inside the range
- * can come from the rollup instead of the rows.
+ * a usable snapshot (snapshot-validity.ts) as the stored settled rows, the stored
+ * open rows that still hold at as_of (before their `__until`), and the family's
+ * SQL over the other open units only, reading copies of their input rows:
+ * together the rows the live SQL would give. For aggregates the whole hour
+ * buckets inside the range come from the rollup instead of the settled rows.
  */
 import { instantLiteral, type BuildContext } from '../build-context.ts';
 import type { Dimension } from '../metric-types.ts';
 import type { UnitFamily, UnitRelation } from '../units/unit-family.ts';
-import { BUCKET_US, openTableOf, rollupDimensions, rollupTableOf, rowColumns, tableOf } from './snapshot-shape.ts';
+import { BUCKET_US, inputTables, openTableOf, rollupDimensions, rollupTableOf, rowColumns, tableOf } from './snapshot-shape.ts';
 import type { SnapshotUse } from './snapshot-validity.ts';
 
 const BUCKET_MS = BUCKET_US / 1000;
 
-/** Whole buckets [lo, hi) (SQL instants) that the rollup answers for. */
+/** Whole buckets [lo, hi) (SQL instants) that the rollup answers for; `whole` when they are the request's range. */
 export interface RollupRange {
   lo: string;
   hi: string;
+  whole: boolean;
 }
 
 /**
@@ -26,15 +28,21 @@ export interface RollupRange {
 export function familyRows(ctx: BuildContext, family: UnitFamily, snapshot: SnapshotUse | undefined, except?: RollupRange): UnitRelation {
   if (!snapshot) return family.build(ctx);
   const cols = rowColumns(family).join(', ');
-  const edges = except ? `AND (start_at < ${except.lo} OR start_at >= ${except.hi})` : '';
+  const range = `start_at >= ${ctx.from} AND start_at < ${ctx.to}`;
   // Stored rows start at or before the horizon, so at or before as_of: only the range applies.
-  const stored = `SELECT ${cols} FROM ${tableOf(family)} WHERE NOT __open AND start_at >= ${ctx.from} AND start_at < ${ctx.to} ${edges}`;
+  // Settled rows, outside the rollup's hours (none when they cover the range) ...
+  const settled = !except
+    ? [`SELECT ${cols} FROM ${tableOf(family)} WHERE ${range} AND NOT __open`]
+    : except.whole ? [] : [`SELECT ${cols} FROM ${tableOf(family)} WHERE ${range} AND NOT __open AND (start_at < ${except.lo} OR start_at >= ${except.hi})`];
+  // ... and open ones whose row still holds at as_of, from the small table of open rows.
+  const stored = [...settled, `SELECT ${cols} FROM ${openTableOf(family)} WHERE ${range} AND __until > ${ctx.asOf}`].join('\n        UNION ALL ');
   const openFrom = snapshot.openFrom;
   if (!openFrom || openFrom.getTime() >= ctx.scope.to.getTime()) return { ctes: [`__rows AS (${stored})`], relation: '__rows' };
-  // The open units are computed live, over the part of the range where they start: their
-  // scans then skip the row groups of the settled past.
+  // The open units are computed live, over the part of the range where they start, from
+  // copies of their input rows (made by the build, exact while the snapshot is current).
   const from = new Date(Math.max(ctx.scope.from.getTime(), openFrom.getTime()));
-  const live = family.build({ ...ctx, from: instantLiteral(from), scope: { ...ctx.scope, from } }, openTableOf(family));
+  const keys = `(SELECT kind, id, seq FROM ${openTableOf(family)} WHERE NOT coalesce(__until > ${ctx.asOf}, false))`;
+  const live = family.build({ ...ctx, from: instantLiteral(from), scope: { ...ctx.scope, from } }, { keys, tables: inputTables(family) });
   return {
     ctes: [...live.ctes, `__rows AS (${stored}\n        UNION ALL SELECT ${cols} FROM ${live.relation})`],
     relation: '__rows',
@@ -58,7 +66,7 @@ export function rollupRange(ctx: BuildContext, family: UnitFamily, dims: readonl
   if (keyed && !wholeHours) return null;
   const lo = Math.ceil(ctx.scope.from.getTime() / BUCKET_MS) * BUCKET_MS;
   const hi = Math.floor(ctx.scope.to.getTime() / BUCKET_MS) * BUCKET_MS;
-  return lo < hi ? { lo: instant(lo), hi: instant(hi) } : null;
+  return lo < hi ? { lo: instant(lo), hi: instant(hi), whole: lo === ctx.scope.from.getTime() && hi === ctx.scope.to.getTime() } : null;
 }
 
 /** The rollup rows of the range, for the grouped step (columns: start_at = bucket start, dimensions, states, __n, sums). */

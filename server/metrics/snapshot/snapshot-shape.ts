@@ -20,6 +20,13 @@ export const BUCKET_US = 3_600_000_000;
 export const tableOf = (f: UnitFamily) => `snap_${f.name}`;
 export const openTableOf = (f: UnitFamily) => `snap_${f.name}_open`;
 export const rollupTableOf = (f: UnitFamily) => `snap_${f.name}_roll`;
+/** Copy of input table `table` holding the rows the family's open units read (UnitFamily.inputsOf). */
+export const inputTableOf = (f: UnitFamily, table: string) => `snap_${f.name}_in_${table}`;
+
+/** The family's input copies, as a Restriction's tables. */
+export function inputTables(f: UnitFamily): Record<string, string> {
+  return Object.fromEntries(Object.keys(f.inputsOf('keys')).map((t) => [t, inputTableOf(f, t)]));
+}
 
 const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
 
@@ -27,6 +34,19 @@ const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is str
 export function rowColumns(f: UnitFamily): string[] {
   const metricCols = Object.values(f.metrics).flatMap((m) => [m.state, m.value, m.deadline, m.stop]);
   return uniq([...STANDARD_COLUMNS, ...f.extraDimensions, ...metricCols]);
+}
+
+/**
+ * `__until` of a unit row: for a unit pending at the horizon, the earliest
+ * decidedBy instant of its pending states, before which the stored row holds;
+ * NULL when a pending state has no decidedBy (computed live at every read).
+ */
+export function untilSql(f: UnitFamily): string {
+  const metrics = Object.values(f.metrics);
+  const unknown = metrics.filter((m) => !m.decidedBy).map((m) => `${m.state} = 3`);
+  const known = metrics.filter((m) => m.decidedBy).map((m) => `CASE WHEN ${m.state} = 3 THEN ${m.decidedBy} END`);
+  const least = known.length ? `least(${known.join(', ')})` : 'NULL::TIMESTAMPTZ';
+  return unknown.length ? `CASE WHEN coalesce(${unknown.join(' OR ')}, false) THEN NULL::TIMESTAMPTZ ELSE ${least} END` : least;
 }
 
 /** The state columns of the family's metrics. */

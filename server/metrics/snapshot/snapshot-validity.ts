@@ -11,8 +11,9 @@
  *   facts generation (bumped by every refresh) is the one the snapshot was built at;
  * - the policies, calendars and the code: the fingerprint, a digest of the
  *   family's SQL built for a canonical scope (it inlines the policy versions and
- *   settings, and is the code's own text) and of the policy and calendar rows
- *   the SQL joins at run time, plus the schema version.
+ *   settings, and is the code's own text), of the stored layout (columns,
+ *   __until, rollup dimensions, SNAPSHOT_FORMAT) and of the policy and calendar
+ *   rows the SQL joins at run time, plus the schema version.
  *
  * Anything else (as_of before W, a snapshot being rebuilt) reads live.
  */
@@ -20,6 +21,14 @@ import { createHash } from 'node:crypto';
 import type { Warehouse } from '../../db/warehouse.ts';
 import type { BuildContext } from '../build-context.ts';
 import type { FamilyName, UnitFamily } from '../units/unit-family.ts';
+import { inputTables, rollupDimensions, rowColumns, untilSql } from './snapshot-shape.ts';
+
+/**
+ * The layout of the snapshot tables (build-snapshot.ts): part of every fingerprint,
+ * so a snapshot built by other code is rebuilt rather than read. Bump it when the
+ * tables change shape or meaning in a way the digested SQL and columns do not show.
+ */
+export const SNAPSHOT_FORMAT = 1;
 
 /**
  * Instants in the data that the metric SQL compares with as_of, directly or
@@ -82,8 +91,13 @@ export function fingerprint(ctx: BuildContext, family: UnitFamily, state: DataSt
     ...CANONICAL,
     scope: { ...ctx.scope, from: new Date('1970-01-01T00:00:00Z'), to: new Date('2200-01-01T00:00:00Z'), asOf: new Date('2200-01-01T00:00:00Z'), filters: {} },
   };
-  const r = family.build(canonical, 'snapshot_keys');
-  return createHash('sha256').update(r.ctes.join('\n')).update(r.relation).update(state.tables).digest('hex');
+  const r = family.build(canonical, { keys: 'snapshot_keys', tables: inputTables(family) });
+  return createHash('sha256')
+    .update(`format ${SNAPSHOT_FORMAT}\n${rowColumns(family).join(',')}\n${untilSql(family)}\n${rollupDimensions(family).join(',')}\n`)
+    .update(r.ctes.join('\n'))
+    .update(r.relation)
+    .update(state.tables)
+    .digest('hex');
 }
 
 export interface SnapshotRecord {

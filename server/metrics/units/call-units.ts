@@ -9,12 +9,12 @@
 import type { BuildContext } from '../build-context.ts';
 import { CALL_KEY } from '../../../etl/facts/customer-key.ts';
 import { waitBandSql } from '../derived-dimensions.ts';
-import { onlyUnits, plusSeconds, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
+import { input, onlyUnits, plusSeconds, type Restriction, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
 /** State of an "x ÷ offered" rate. */
 const offeredRate = (numerator: string) => `CASE WHEN NOT known THEN ${PENDING} WHEN NOT offered THEN NULL WHEN ${numerator} THEN ${NUM} ELSE ${DEN} END`;
 
-function build(ctx: BuildContext, only?: string) {
+function build(ctx: BuildContext, only?: Restriction) {
   const A = ctx.asOf;
   return {
     ctes: [
@@ -22,7 +22,7 @@ function build(ctx: BuildContext, only?: string) {
         SELECT 'call' AS kind, call_id AS id, NULL::INTEGER AS seq, started_at AS start_at, 'phone' AS channel, queue, priority,
           category, agent_id AS agent, NULL::VARCHAR AS source, ${CALL_KEY} AS customer_key, order_id, outcome, wait_s,
           callback_requested_at, callback_at, ${ctx.versionAt('started_at')} AS pv
-        FROM calls WHERE started_at >= ${ctx.from} AND started_at < ${ctx.to} AND started_at <= ${A} AND ${onlyUnits(only, "'call'", 'call_id')})`,
+        FROM ${input(only?.tables, 'calls')} WHERE started_at >= ${ctx.from} AND started_at < ${ctx.to} AND started_at <= ${A} AND ${onlyUnits(only, "'call'", 'call_id')})`,
       `cl_x AS (
         SELECT b.*, ${ctx.setting('answer_target_s', 'b.pv')} AS answer_target_s, ${ctx.setting('callback_trigger_s', 'b.pv')} AS callback_trigger_s,
           -- epoch arithmetic: adding an INTERVAL to a TIMESTAMPTZ goes through ICU and was the slowest part
@@ -82,5 +82,9 @@ export const callUnits: UnitFamily = {
     callback_missed_obligation: rate('s_callback_missed_obligation'),
   },
   extraDimensions: ['wait_band'],
+  // A call's units read its own row only, and a load changes a call only by writing it
+  // again under its call_id (etl/load/upsert.ts): the calls of the runs are all that changed.
+  inputsOf: (keys) => ({ calls: `SELECT * FROM calls WHERE call_id IN (SELECT id FROM ${keys})` }),
+  touched: (d) => ({ units: `SELECT 'call' AS kind, call_id AS id, NULL::INTEGER AS seq FROM calls WHERE run_id IN (SELECT run_id FROM ${d.runs})`, stored: 'false' }),
   build,
 };

@@ -18,14 +18,14 @@
  */
 import { instantLiteral, type BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
-import { complaintKeyOf } from '../../../etl/facts/customer-key.ts';
+import { COMPLAINT_KEY, complaintKeyOf } from '../../../etl/facts/customer-key.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
 import { contactRelation } from './contact-units.ts';
 import { slaSteps } from './sla-state.ts';
-import { onlyUnits, type UnitFamily } from './unit-family.ts';
+import { input, onlyUnits, touchedByCustomer, type Restriction, type UnitFamily } from './unit-family.ts';
 import { NUM, DEN, PENDING } from './unit-family.ts';
 
-function build(ctx: BuildContext, only?: string) {
+function build(ctx: BuildContext, only?: Restriction) {
   const A = ctx.asOf;
   const deadlines = complaintDeadlines(ctx, 'cp_cd', ctx.from, ctx.to);
   const lookback = contactRelation(ctx, {
@@ -38,6 +38,7 @@ function build(ctx: BuildContext, only?: string) {
     max: ctx.to,
     where: 'f.customer_key IN (SELECT customer_key FROM cp_lb)',
     withoutComplaints: true,
+    tables: only?.tables,
   });
   return {
     ctes: [
@@ -49,7 +50,7 @@ function build(ctx: BuildContext, only?: string) {
           c.order_id, c.amount, c.first_response_at, c.closed_at, d.deadline, ${ctx.versionAt('c.received_at')} AS pv,
           -- the outcome dimension as of as_of: a complaint closed later is still open then
           CASE WHEN c.closed_at <= ${A} THEN c.outcome ELSE 'open' END AS outcome
-        FROM complaints c JOIN ${deadlines.relation} d ON d.complaint_id = c.complaint_id
+        FROM ${input(only?.tables, 'complaints')} c JOIN ${deadlines.relation} d ON d.complaint_id = c.complaint_id
         WHERE c.received_at >= ${ctx.from} AND c.received_at < ${ctx.to} AND c.received_at <= ${A} AND ${onlyUnits(only, "'complaint'", 'c.complaint_id')})`,
       `cp_pol AS (
         SELECT b.*, ${ctx.setting('complaint_lookback_s', 'b.pv')} AS lb_s, ${ctx.setting('complaint_lookback_calendar', 'b.pv')} AS lb_cal,
@@ -97,5 +98,12 @@ export const complaintUnits: UnitFamily = {
     silence_before_complaint: { state: 's_silence_before_complaint', deadline: 'lb_start', stop: 'first_silent_at', uses: ['lookback', 'silence'] },
   },
   extraDimensions: ['outcome'],
+  // Silence before complaint reads the customer's calls and tickets.
+  // The look-back reads every earlier contact of the complaint's customer.
+  inputsOf: (keys) => ({
+    complaints: `SELECT * FROM complaints WHERE complaint_id IN (SELECT id FROM ${keys})`,
+    fact_contacts: `SELECT * FROM fact_contacts WHERE customer_key IN (SELECT ${COMPLAINT_KEY} FROM complaints WHERE complaint_id IN (SELECT id FROM ${keys}))`,
+  }),
+  touched: (d) => touchedByCustomer(`SELECT 'complaint' AS kind, complaint_id AS id, NULL::INTEGER AS seq FROM complaints WHERE ${COMPLAINT_KEY} IN (SELECT customer_key FROM ${d.keys})`, d),
   build,
 };

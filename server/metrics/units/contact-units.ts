@@ -16,12 +16,16 @@
  *
  * The window is the silence window of the contact's channel in the policy in
  * force at its start; a complaint's deadline comes from complaint-deadlines.ts.
+ *
+ * Pending at the horizon W (every event seen, so no response at all: one by W would
+ * have decided it), a unit stays pending with every column unchanged until its
+ * silence_deadline (decidedBy); an answered call is never pending then.
  */
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import { complaintDeadlines } from './complaint-deadlines.ts';
-import { inList, onlyUnits, type UnitFamily, type UnitRelation, NUM, DEN, PENDING } from './unit-family.ts';
+import { inList, input, onlyUnits, touchedByCustomer, type Restriction, type UnitFamily, type UnitRelation, NUM, DEN, PENDING } from './unit-family.ts';
 
 export interface ContactRange {
   /** CTE name prefix (two contact relations can share one query). */
@@ -33,6 +37,8 @@ export interface ContactRange {
   where?: string;
   /** Leave complaints out (silence before complaint looks at calls and tickets only). */
   withoutComplaints?: boolean;
+  /** Copies of input tables to read instead (Restriction.tables). */
+  tables?: Restriction['tables'];
 }
 
 /** The contact relation; silence_before_complaint reuses it over its look-back range. */
@@ -51,7 +57,7 @@ export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelatio
           f.source, f.customer_key, ${attrAsOf('f', 'a', 'order_id')} AS order_id, f.outcome, f.wait_s, f.first_response_at,
           ${ctx.versionAt('f.started_at')} AS pv
         -- a ticket's attributes as of as_of (ticket-attrs-asof.ts); kind in the join key keeps it a hash join
-        FROM fact_contacts f LEFT JOIN ${n}_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
+        FROM ${input(r.tables, 'fact_contacts')} f LEFT JOIN ${n}_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
         WHERE f.started_at >= ${r.min} AND f.started_at < ${r.max} AND f.started_at <= ${A}
           ${r.withoutComplaints ? "AND f.kind <> 'complaint'" : ''} ${r.where ? `AND ${r.where}` : ''})`,
       `${n}_pol AS (
@@ -81,9 +87,12 @@ export function contactRelation(ctx: BuildContext, r: ContactRange): UnitRelatio
 export const contactUnits: UnitFamily = {
   name: 'contacts',
   metrics: {
-    silence_rate: { state: 's_silence_rate', deadline: 'silence_deadline', stop: 'response_seen', uses: ['silence', 'complaint_deadline'] },
+    silence_rate: { state: 's_silence_rate', deadline: 'silence_deadline', stop: 'response_seen', uses: ['silence', 'complaint_deadline'], decidedBy: 'silence_deadline' },
     complaint_rate: { state: 's_complaint_rate', uses: [] },
   },
   extraDimensions: [],
-  build: (ctx, only) => contactRelation(ctx, { name: 'ct', min: ctx.from, max: ctx.to, where: onlyUnits(only, 'f.kind', 'f.contact_id') }),
+  // A contact's first response and its complaint deadline come from its customer's contacts.
+  touched: (d) => touchedByCustomer(`SELECT kind, contact_id AS id, NULL::INTEGER AS seq FROM fact_contacts WHERE customer_key IN (SELECT customer_key FROM ${d.keys})`, d),
+  build: (ctx, only) => contactRelation(ctx, { name: 'ct', min: ctx.from, max: ctx.to, where: onlyUnits(only, 'f.kind', 'f.contact_id'), tables: only?.tables }),
+  inputsOf: (keys) => ({ fact_contacts: `SELECT * FROM fact_contacts WHERE (kind, contact_id) IN (SELECT (kind, id) FROM ${keys})` }),
 };

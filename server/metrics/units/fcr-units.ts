@@ -9,14 +9,18 @@
  * same issue started in (resolved, resolved + window] (fact_contacts.next_related_at:
  * short abandons are no contacts). Resolved first time (numerator) when as_of has
  * reached the window's end without any of these; pending before that.
+ *
+ * Pending at the horizon W (every event seen, so no transfer, reopen or related
+ * contact: any would have decided it), a unit stays pending with every column
+ * unchanged until fcr_deadline (decidedBy).
  */
 import type { BuildContext } from '../build-context.ts';
 import { windowStep } from '../calendar-steps.ts';
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
-import { onlyUnits, type UnitFamily } from './unit-family.ts';
+import { input, onlyUnits, touchedByCustomer, type Restriction, type UnitFamily } from './unit-family.ts';
 import { NUM, DEN, PENDING } from './unit-family.ts';
 
-function build(ctx: BuildContext, only?: string) {
+function build(ctx: BuildContext, only?: Restriction) {
   const A = ctx.asOf;
   return {
     ctes: [
@@ -28,7 +32,7 @@ function build(ctx: BuildContext, only?: string) {
           f.transferred AS transferred_before, f.reopened_at,
           ${ctx.versionAt('f.started_at')} AS pv
         -- kind is part of the join key: a condition on the constant alone planned a nested loop (5 s)
-        FROM fact_contacts f LEFT JOIN fc_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
+        FROM ${input(only?.tables, 'fact_contacts')} f LEFT JOIN fc_asof a ON a.kind = f.kind AND a.ticket_id = f.contact_id
         WHERE f.kind <> 'complaint' AND f.resolved_at <= ${A} AND f.started_at >= ${ctx.from} AND f.started_at < ${ctx.to} AND f.started_at <= ${A} AND ${onlyUnits(only, 'f.kind', 'f.contact_id')})`,
       `fc_pol AS (
         SELECT b.*, ${ctx.setting('fcr_window_s', 'b.pv')} AS win_s, ${ctx.setting('fcr_window_calendar', 'b.pv')} AS win_cal FROM fc_base b)`,
@@ -54,7 +58,10 @@ function build(ctx: BuildContext, only?: string) {
 
 export const fcrUnits: UnitFamily = {
   name: 'fcr',
-  metrics: { fcr: { state: 's_fcr', deadline: 'fcr_deadline', stop: 'broken_at', uses: ['fcr'] } },
+  metrics: { fcr: { state: 's_fcr', deadline: 'fcr_deadline', stop: 'broken_at', uses: ['fcr'], decidedBy: 'fcr_deadline' } },
   extraDimensions: [],
+  // next_related_at and reopened_at come from the customer's contacts.
+  inputsOf: (keys) => ({ fact_contacts: `SELECT * FROM fact_contacts WHERE (kind, contact_id) IN (SELECT (kind, id) FROM ${keys})` }),
+  touched: (d) => touchedByCustomer(`SELECT kind, contact_id AS id, NULL::INTEGER AS seq FROM fact_contacts WHERE customer_key IN (SELECT customer_key FROM ${d.keys})`, d),
   build,
 };

@@ -9,9 +9,9 @@
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
 import type { BuildContext } from '../build-context.ts';
 import { slaSteps } from './sla-state.ts';
-import { onlyUnits, type UnitFamily } from './unit-family.ts';
+import { input, onlyUnits, touchedByTicket, type Restriction, type UnitFamily } from './unit-family.ts';
 
-function build(ctx: BuildContext, only?: string) {
+function build(ctx: BuildContext, only?: Restriction) {
   return {
     ctes: [
       ticketAttrsAsOfCte(ctx, 'rf_asof'),
@@ -20,7 +20,7 @@ function build(ctx: BuildContext, only?: string) {
           NULL::VARCHAR AS queue, ${attrAsOf('t', 'a', 'priority')} AS priority, ${attrAsOf('t', 'a', 'category')} AS category,
           ${attrAsOf('t', 'a', 'agent')} AS agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, ${attrAsOf('t', 'a', 'order_id')} AS order_id,
           r.completed_at, ${ctx.versionAt('t.opened_at')} AS pv
-        FROM fact_refunds r JOIN fact_tickets t ON t.ticket_id = r.ticket_id LEFT JOIN rf_asof a ON a.ticket_id = t.ticket_id
+        FROM ${input(only?.tables, 'fact_refunds')} r JOIN ${input(only?.tables, 'fact_tickets')} t ON t.ticket_id = r.ticket_id LEFT JOIN rf_asof a ON a.ticket_id = t.ticket_id
         WHERE r.requested_at >= ${ctx.from} AND r.requested_at < ${ctx.to} AND r.requested_at <= ${ctx.asOf} AND ${onlyUnits(only, "'ticket'", 'r.ticket_id', 'r.seq')})`,
       `rf_pol AS (
         SELECT b.*, g.kind AS g_kind, g.seconds AS g_s, g.days AS g_days, g.calendar AS g_cal
@@ -36,5 +36,11 @@ export const refundUnits: UnitFamily = {
   name: 'refunds',
   metrics: { sla_refund: { state: 's_rf', deadline: 'rf_due', stop: 'rf_stop', uses: ['refund_sla'] } },
   extraDimensions: [],
+  // A refund reads its ticket's facts (attributes, opened).
+  inputsOf: (keys) => ({
+    fact_refunds: `SELECT * FROM fact_refunds WHERE (ticket_id, seq) IN (SELECT (id, seq) FROM ${keys})`,
+    fact_tickets: `SELECT * FROM fact_tickets WHERE ticket_id IN (SELECT id FROM ${keys})`,
+  }),
+  touched: (d) => touchedByTicket(`SELECT 'ticket' AS kind, ticket_id AS id, seq FROM fact_refunds WHERE ticket_id IN (SELECT ticket_id FROM ${d.tickets})`, d),
   build,
 };

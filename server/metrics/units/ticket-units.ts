@@ -21,9 +21,9 @@ import type { BuildContext } from '../build-context.ts';
 import { clockOf, windowStep } from '../calendar-steps.ts';
 import { slaSteps } from './sla-state.ts';
 import { attrAsOf, ticketAttrsAsOfCte } from './ticket-attrs-asof.ts';
-import { inList, onlyUnits, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
+import { inList, input, onlyUnits, touchedByTicket, type Restriction, type UnitFamily, NUM, DEN, PENDING } from './unit-family.ts';
 
-function build(ctx: BuildContext, only?: string) {
+function build(ctx: BuildContext, only?: Restriction) {
   const A = ctx.asOf;
   const silence = ctx.continuous('silence');
   const win = ctx.silenceWindow('b.pv', 'b.channel');
@@ -39,7 +39,7 @@ function build(ctx: BuildContext, only?: string) {
           ${attrAsOf('t', 'a', 'agent')} AS agent, NULL::VARCHAR AS source, t.customer_id AS customer_key, ${attrAsOf('t', 'a', 'order_id')} AS order_id,
           t.first_reply_at, t.first_untemplated_reply_at, t.first_resolved_at, t.pauses,
           ${ctx.versionAt('t.opened_at')} AS pv
-        FROM fact_tickets t LEFT JOIN tk_asof a ON a.ticket_id = t.ticket_id
+        FROM ${input(only?.tables, 'fact_tickets')} t LEFT JOIN tk_asof a ON a.ticket_id = t.ticket_id
         WHERE t.opened_at >= ${ctx.from} AND t.opened_at < ${ctx.to} AND t.opened_at <= ${A} AND ${onlyUnits(only, "'ticket'", 't.ticket_id')})`,
       `tk_pol AS (
         SELECT b.*, ${win.seconds} AS win_s, ${win.calendar} AS win_cal,
@@ -52,7 +52,7 @@ function build(ctx: BuildContext, only?: string) {
       // Follow-ups seen by as_of, each with the end of its own window.
       `tk_fm AS (
         SELECT f.ticket_id, f.message_at, f.next_reply_at, w.win_s, w.win_cal
-        FROM fact_followups f JOIN tk_win w ON w.id = f.ticket_id
+        FROM ${input(only?.tables, 'fact_followups')} f JOIN tk_win w ON w.id = f.ticket_id
         -- a follow-up comes after its ticket's opened: the lower bound lets DuckDB skip row groups
         WHERE f.message_at >= ${ctx.from} AND f.message_at <= ${A})`,
       ...windowStep({ name: 'tk_fw', input: 'tk_fm', at: 'message_at', seconds: 'win_s', calendar: 'win_cal', out: 'msg_end', continuous: silence }),
@@ -110,5 +110,11 @@ export const ticketUnits: UnitFamily = {
     sla_resolution: { state: 's_rs', deadline: 'rs_due', stop: 'rs_stop', uses: ['ticket_sla'] },
   },
   extraDimensions: [],
+  // A ticket's units read its own facts only (followups, pauses, attributes).
+  inputsOf: (keys) => ({
+    fact_tickets: `SELECT * FROM fact_tickets WHERE ticket_id IN (SELECT id FROM ${keys})`,
+    fact_followups: `SELECT * FROM fact_followups WHERE ticket_id IN (SELECT id FROM ${keys})`,
+  }),
+  touched: (d) => touchedByTicket(`SELECT 'ticket' AS kind, ticket_id AS id, NULL::INTEGER AS seq FROM fact_tickets WHERE ticket_id IN (SELECT ticket_id FROM ${d.tickets})`, d),
   build,
 };

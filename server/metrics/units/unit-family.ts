@@ -35,6 +35,13 @@ export interface MetricColumns {
   stop?: string;
   /** Settings whose calendars the metric's results depend on (fallback warning). */
   uses: CalendarUse[];
+  /**
+   * For a unit pending at the data horizon W (every event seen): a column holding
+   * the instant before which nothing of its row can change for any as_of ≥ W (so
+   * the metric snapshots may serve it stored until then). Only where shown in the
+   * family's header; without it, a pending unit is computed live.
+   */
+  decidedBy?: string;
 }
 
 export interface UnitRelation {
@@ -50,21 +57,67 @@ export interface UnitFamily {
   /** Dimension columns of this family's rows besides the standard ones (calls: wait_band; complaints: outcome). */
   extraDimensions: readonly string[];
   /**
-   * The family's relation over the scope. `only`, when given, is a table of unit
-   * keys (kind, id, seq): the relation then holds those units only (the snapshot
-   * reads computes live just the units it has not settled, server/metrics/snapshot).
+   * The family's relation over the scope. `only`, when given, restricts it to the
+   * units in a table of keys (the metric snapshots compute live just the units
+   * they have not settled, server/metrics/snapshot), optionally reading copies of
+   * its input tables that hold those units' rows (inputsOf).
    */
-  build(ctx: BuildContext, only?: string): UnitRelation;
+  build(ctx: BuildContext, only?: Restriction): UnitRelation;
+  /**
+   * For each large input table, SQL of its rows that the units in the key table
+   * `keys` read: copies of these let the open units be computed without scanning
+   * the whole tables.
+   */
+  inputsOf(keys: string): Readonly<Record<string, string>>;
+  /**
+   * What a load and its facts refresh may have changed, for the metric snapshots
+   * (which evaluate just these units again): `units`, SQL of the keys (kind, id,
+   * seq) of the current units whose inputs are among the refreshed facts; and
+   * `stored`, a condition on a stored unit row (columns kind, id, customer_key)
+   * whose inputs may have changed or gone (a retracted event, an old key).
+   */
+  touched(dirty: DirtyTables): { units: string; stored: string };
+}
+
+/** Tables naming what facts refreshes recomputed (etl/facts/fact-scope.ts) and the load runs behind them. */
+export interface DirtyTables {
+  /** customer_key */
+  keys: string;
+  /** ticket_id */
+  tickets: string;
+  /** run_id */
+  runs: string;
+}
+
+/** touched() of a family whose units read their customer's contacts. */
+export function touchedByCustomer(units: string, d: DirtyTables) {
+  return { units, stored: `customer_key IN (SELECT customer_key FROM ${d.keys})` };
+}
+
+/** touched() of a family whose units read their own ticket's facts only. */
+export function touchedByTicket(units: string, d: DirtyTables) {
+  return { units, stored: `kind = 'ticket' AND id IN (SELECT ticket_id FROM ${d.tickets})` };
+}
+
+/** Units a family's relation is restricted to: a table of keys (kind, id, seq), and copies of input tables holding their rows. */
+export interface Restriction {
+  keys: string;
+  tables?: Readonly<Record<string, string>>;
+}
+
+/** The table a family reads for `table`: its copy among `tables` (Restriction.tables), else the table itself. */
+export function input(tables: Restriction['tables'] | undefined, table: string): string {
+  return tables?.[table] ?? table;
 }
 
 /**
- * The condition restricting a family's base rows to the keys in table `only`
- * ('true' without it). A row IN over a small key table: a correlated EXISTS was
+ * The condition restricting a family's base rows to the restriction's keys
+ * ('true' without one). A row IN over a small key table: a correlated EXISTS was
  * planned as a delim join over the whole month of units.
  */
-export function onlyUnits(only: string | undefined, kind: string, id: string, seq?: string): string {
+export function onlyUnits(only: Restriction | undefined, kind: string, id: string, seq?: string): string {
   if (!only) return 'true';
-  return seq ? `(${kind}, ${id}, ${seq}) IN (SELECT (kind, id, seq) FROM ${only})` : `(${kind}, ${id}) IN (SELECT (kind, id) FROM ${only})`;
+  return seq ? `(${kind}, ${id}, ${seq}) IN (SELECT (kind, id, seq) FROM ${only.keys})` : `(${kind}, ${id}) IN (SELECT (kind, id) FROM ${only.keys})`;
 }
 
 /**
