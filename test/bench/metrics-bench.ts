@@ -44,11 +44,14 @@ const { values } = parseArgs({
     'keep-files': { type: 'boolean', default: false },
     /** Shrinks every volume (e.g. 0.02) for a quick try of the bench; its own cache, figures not comparable. */
     fraction: { type: 'string', default: '1' },
+    /** Runs of (e), each on a fresh copy of the base; the median is checked. */
+    'e-runs': { type: 'string', default: '3' },
   },
 });
 const dir = path.resolve(values.dir);
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
+const eRuns = Math.max(1, Number(values['e-runs']));
 const memoryLimit = values['memory-limit'];
 const spec = baseSpec(Number(values.fraction));
 if (!(Number.isInteger(runs) && runs >= 1 && Number.isInteger(warmup) && warmup >= 0 && spec.fraction > 0)) {
@@ -189,33 +192,45 @@ async function incremental(): Promise<void> {
   fs.rmSync(dayDir, { recursive: true, force: true });
   const nextEnd = new Date(instantOfDay(END_DAY).getTime() + 86_400_000);
   const { files } = await generateDemo(demoOptions(spec, dayDir, { days: 1, end: nextEnd, daysPerFile: 1 }));
-  let t0 = performance.now();
-  fs.copyFileSync(base!.file, scratch);
-  // The copy is set-up: flushed to disk before anything is timed, so its write-back does
-  // not compete with the refresh (runs varied 3.6-6 s without this).
-  const fd = fs.openSync(scratch, 'r+');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  const copyS = (performance.now() - t0) / 1000;
-  const wh = await Warehouse.open({ file: scratch, memoryLimit });
+  const rows = files.map((f) => `${n(f.rows)} ${f.kind}`).join(', ');
+  console.log(`(e) one more day (${END_DAY}): ${rows}; ${eRuns} run(s), each on a fresh copy of the base`);
+  // The refresh's time on this shared machine varied 3.3-7 s between identical runs: the
+  // target is checked on the median of the runs, and every run is printed.
+  const seconds: number[] = [];
   try {
-    const load = await loadAll(wh, files);
-    t0 = performance.now();
-    const facts = await refreshFacts(wh);
-    const s = (performance.now() - t0) / 1000;
-    const rows = files.map((f) => `${n(f.rows)} ${f.kind}`).join(', ');
-    console.log(`(e) one more day (${END_DAY}): ${rows}`);
-    console.log(`    copy of the base ${copyS.toFixed(1)} s, load ${load.seconds.toFixed(2)} s${load.rejected ? ` (${load.rejected} rejected)` : ''}`);
-    console.log(`    incremental facts refresh ${s.toFixed(2)} s (${n(facts.tickets)} tickets, ${n(facts.customers)} customers in scope)\n`);
-    checks.push({ what: '(e) incremental facts', value: `${s.toFixed(2)} s`, target: '< 5 s', ok: s < 5 });
-    // Not a target: the server does this in the background after the facts (reads are live meanwhile).
-    const snap = await buildSnapshots(wh, TIME_ZONE);
-    console.log(`    then the metric snapshots rebuilt in ${(snap.ms / 1000).toFixed(1)} s (background work in the server)\n`);
+    for (let run = 1; run <= eRuns; run++) {
+      clean();
+      let t0 = performance.now();
+      fs.copyFileSync(base!.file, scratch);
+      // The copy is set-up: flushed to disk before anything is timed.
+      const fd = fs.openSync(scratch, 'r+');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      const copyS = (performance.now() - t0) / 1000;
+      const wh = await Warehouse.open({ file: scratch, memoryLimit });
+      try {
+        const load = await loadAll(wh, files);
+        t0 = performance.now();
+        const facts = await refreshFacts(wh);
+        const s = (performance.now() - t0) / 1000;
+        seconds.push(s);
+        console.log(`    run ${run}: copy of the base ${copyS.toFixed(1)} s, load ${load.seconds.toFixed(2)} s${load.rejected ? ` (${load.rejected} rejected)` : ''}, incremental facts refresh ${s.toFixed(2)} s (${n(facts.tickets)} tickets, ${n(facts.customers)} customers in scope)`);
+        if (run === 1) {
+          // Not a target: the server does this in the background after the facts (reads are live meanwhile).
+          const snap = await buildSnapshots(wh, TIME_ZONE);
+          console.log(`           then the metric snapshots brought up to date in ${(snap.ms / 1000).toFixed(1)} s (${snap.families.map((f) => `${f.family} ${f.mode} ${n(f.evaluated)} units ${(f.ms / 1000).toFixed(1)} s`).join(', ')}; background work in the server)`);
+        }
+      } finally {
+        wh.close();
+      }
+    }
   } finally {
-    wh.close();
     clean();
     fs.rmSync(dayDir, { recursive: true, force: true });
   }
+  const median = [...seconds].sort((a, b) => a - b)[Math.floor(seconds.length / 2)]!;
+  console.log(`    median incremental facts refresh ${median.toFixed(2)} s\n`);
+  checks.push({ what: '(e) incremental facts', value: `${median.toFixed(2)} s`, target: '< 5 s (median)', ok: median < 5 });
 }
 
 if (!values['skip-api']) await apiParts();
