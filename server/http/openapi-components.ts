@@ -88,6 +88,11 @@ export const COMPONENT_SCHEMAS = {
       lastRun: nullable({ $ref: '#/components/schemas/RunSummary' }),
       timeZone: str,
       uptimeS: int,
+      metricSnapshots: {
+        type: 'object',
+        description: 'stored unit states that make metric reads fast (server/metrics/snapshot); while not current, reads compute live',
+        properties: { current: { type: 'boolean' }, horizon: nullable({ ...str, format: 'date-time' }), builtAt: nullable({ ...str, format: 'date-time' }) },
+      },
     },
   },
   RejectsPage: {

@@ -8,6 +8,8 @@ import { Hono } from 'hono';
 import type { Warehouse } from '../db/warehouse.ts';
 import { recentRuns, tableCounts, type RunSummary, type TableCounts } from '../../etl/load/run-log-queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { snapshotsCurrent } from '../metrics/snapshot/snapshot-refresher.ts';
+import { readSnapshotRecords } from '../metrics/snapshot/snapshot-validity.ts';
 
 export interface HealthBody {
   status: 'ok';
@@ -16,6 +18,8 @@ export interface HealthBody {
   lastRun: RunSummary | null;
   timeZone: string;
   uptimeS: number;
+  /** Whether the metric snapshots answer for the data as it is now (else metric reads are live, slower), and what they hold. */
+  metricSnapshots: { current: boolean; horizon: string | null; builtAt: string | null };
 }
 
 /** Bytes on disk: the file and its write-ahead log (a fresh load may still sit there). */
@@ -33,7 +37,13 @@ function databaseBytes(file: string): number | null {
 
 export function healthRoutes(deps: { wh: Warehouse; timeZone: string; startedAt: number }) {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const [tables, [lastRun]] = await Promise.all([tableCounts(deps.wh), recentRuns(deps.wh, 1)]);
+    const [tables, [lastRun], current, records] = await Promise.all([
+      tableCounts(deps.wh),
+      recentRuns(deps.wh, 1),
+      snapshotsCurrent(deps.wh, deps.timeZone, { strict: true }),
+      readSnapshotRecords(deps.wh),
+    ]);
+    const latest = (pick: (r: (typeof records)[number]) => Date) => (records.length ? new Date(Math.max(...records.map((r) => pick(r).getTime()))).toISOString() : null);
     const body: HealthBody = {
       status: 'ok',
       database: { file: deps.wh.file, bytes: databaseBytes(deps.wh.file) },
@@ -41,6 +51,7 @@ export function healthRoutes(deps: { wh: Warehouse; timeZone: string; startedAt:
       lastRun: lastRun ?? null,
       timeZone: deps.timeZone,
       uptimeS: Math.round((Date.now() - deps.startedAt) / 1000),
+      metricSnapshots: { current, horizon: latest((r) => r.horizon), builtAt: latest((r) => r.built_at) },
     };
     return c.json(body);
   });

@@ -57,6 +57,8 @@ describe('metric snapshots', () => {
     expect(Number(n!.stored)).toBe(Number(n!.calls));
     expect(await snapshotsCurrent(m.t.wh, TZ)).toBe(true);
     expect((await usable(horizon)).size).toBe(FAMILIES.length);
+    const health = await m.get('/api/health');
+    expect(health.metricSnapshots).toMatchObject({ current: true, horizon: horizon.toISOString() });
   });
 
   it('lists every instant column of the tables the horizon reads, as an event or not', async () => {
@@ -125,6 +127,7 @@ describe('metric snapshots', () => {
     }, 201);
     // the change marks the customers of later calls for a facts refresh (short abandons follow the policy)
     expect((await usable(horizon)).size).toBe(0);
+    expect((await m.get('/api/health')).metricSnapshots.current).toBe(false);
     expect((await buildSnapshots(m.t.wh, TZ)).skipped).toBe('facts_pending');
     await refreshFacts(m.t.wh);
     expect((await usable(horizon)).size).toBe(0);

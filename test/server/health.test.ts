@@ -25,6 +25,7 @@ describe('GET /api/health', () => {
     expect(body.timeZone).toBe(TZ);
     expect(body.database.file).toBe(fx.wh.file);
     expect(body.database.bytes).toBeGreaterThan(0);
+    expect(body.metricSnapshots).toEqual({ current: false, horizon: null, builtAt: null });
   });
 
   it('counts the rows of a real load and shows the last run', async () => {

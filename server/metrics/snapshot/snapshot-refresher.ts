@@ -77,10 +77,15 @@ export class SnapshotRefresher {
   }
 }
 
-/** Whether every family's snapshot was built from the data, policies and code as they are now. */
-export async function snapshotsCurrent(wh: Warehouse, timeZone: string): Promise<boolean> {
+/**
+ * Whether every family's snapshot was built from the data, policies and code as
+ * they are now. While loads wait for their facts refresh the answer is true
+ * unless `strict` (the refresh comes first and asks for a build: nothing to start
+ * now), false when strict (reads are live meanwhile).
+ */
+export async function snapshotsCurrent(wh: Warehouse, timeZone: string, opts: { strict?: boolean } = {}): Promise<boolean> {
   const [state, records] = await Promise.all([readDataState(wh), readSnapshotRecords(wh)]);
-  if (state.pending > 0) return true; // the facts refresh comes first and asks for a build
+  if (state.pending > 0) return !opts.strict;
   const now = new Date();
   const ctx = await loadBuildContext(wh, { from: now, to: now, asOf: now, timeZone, filters: {} });
   return FAMILIES.every((f) => {
