@@ -227,9 +227,13 @@ async function finish(b: FamilyBuild, mode: 'full' | 'incremental', evaluated: n
   return fig;
 }
 
-/** The rollup groups of `rows` (settled rows of the family). */
+/**
+ * The rollup groups of `rows` (settled rows of the family). A sum over only NULL
+ * values is stored as 0, as the difference would leave it (readers add it to
+ * 0 anyway).
+ */
 function rollupSelect(f: UnitFamily, rows: string): string {
-  const sums = rollupValues(f, isSummed).map((v) => `, sum(${v}) AS ${q(sumColumn(v))}`).join('');
+  const sums = rollupValues(f, isSummed).map((v) => `, coalesce(sum(${v}), 0) AS ${q(sumColumn(v))}`).join('');
   return `SELECT ${bucketOf('start_at')} AS start_at, ${[...rollupDimensions(f), ...stateColumns(f)].join(', ')}, count(*) AS __n${sums}
     FROM ${rows} GROUP BY ALL`;
 }

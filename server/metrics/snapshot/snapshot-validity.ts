@@ -4,8 +4,9 @@
  * data; a unit with no pending state at W keeps every column for any as_of ≥ W
  * (every event is then seen, and a decided state never changes: the "decided
  * early" rule of server/metrics/README.md), so for such requests the stored row
- * is the row the live SQL would compute. It holds only while what the row was
- * computed from is unchanged:
+ * is the row the live SQL would compute; a unit pending at W keeps its row until
+ * its `__until` where its metrics say when they can change (untilSql). It holds
+ * only while what the row was computed from is unchanged:
  *
  * - the facts and core tables: no load waiting for its facts refresh, and the
  *   facts generation (bumped by every refresh) is the one the snapshot was built at;
