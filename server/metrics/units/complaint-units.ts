@@ -98,12 +98,12 @@ export const complaintUnits: UnitFamily = {
     silence_before_complaint: { state: 's_silence_before_complaint', deadline: 'lb_start', stop: 'first_silent_at', uses: ['lookback', 'silence'] },
   },
   extraDimensions: ['outcome'],
-  // Silence before complaint reads the customer's calls and tickets.
-  // The look-back reads every earlier contact of the complaint's customer.
+  // The look-back of silence before complaint reads the customer's earlier calls and tickets.
   inputsOf: (keys) => ({
     complaints: `SELECT * FROM complaints WHERE complaint_id IN (SELECT id FROM ${keys})`,
     fact_contacts: `SELECT * FROM fact_contacts WHERE customer_key IN (SELECT ${COMPLAINT_KEY} FROM complaints WHERE complaint_id IN (SELECT id FROM ${keys}))`,
   }),
+  // ... so a complaint changes with any contact of its customer.
   touched: (d) => touchedByCustomer(`SELECT 'complaint' AS kind, complaint_id AS id, NULL::INTEGER AS seq FROM complaints WHERE ${COMPLAINT_KEY} IN (SELECT customer_key FROM ${d.keys})`, d),
   build,
 };

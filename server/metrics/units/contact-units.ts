@@ -91,7 +91,8 @@ export const contactUnits: UnitFamily = {
     complaint_rate: { state: 's_complaint_rate', uses: [] },
   },
   extraDimensions: [],
-  // A contact's first response and its complaint deadline come from its customer's contacts.
+  // A contact's first response comes from its customer's contacts (a complaint's deadline from
+  // its own row: a changed complaint's customer is among the refresh's keys too).
   touched: (d) => touchedByCustomer(`SELECT kind, contact_id AS id, NULL::INTEGER AS seq FROM fact_contacts WHERE customer_key IN (SELECT customer_key FROM ${d.keys})`, d),
   build: (ctx, only) => contactRelation(ctx, { name: 'ct', min: ctx.from, max: ctx.to, where: onlyUnits(only, 'f.kind', 'f.contact_id'), tables: only?.tables }),
   inputsOf: (keys) => ({ fact_contacts: `SELECT * FROM fact_contacts WHERE (kind, contact_id) IN (SELECT (kind, id) FROM ${keys})` }),
