@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { DIMENSIONS } from './metric-types.ts';
 import { GRAINS } from './periods.ts';
-import { CASE_PARTS } from './metric-engine.ts';
+import { CASE_PARTS } from './metric-cases.ts';
 
 const when = (what: string) =>
   z.string().optional().describe(`${what}: a date (2026-10-01, in the platform time zone), a local date-time (2026-10-01T08:00:00) or an instant (2026-10-01T08:00:00+08:00)`);

@@ -14,7 +14,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { queryOf, paramOf } from '../http/validate.ts';
 import { caseDetail, type ContactKind } from '../metrics/case-timeline.ts';
 import { caseParams, caseQuery, casesQuery } from '../metrics/metric-api-schemas.ts';
-import { metricCases } from '../metrics/metric-engine.ts';
+import { metricCases } from '../metrics/metric-cases.ts';
 import { BadParameter } from '../http/errors.ts';
 import { parseInstantParam, parseScope } from '../metrics/metric-scope.ts';
 import { audit } from '../privacy/audit-log.ts';
