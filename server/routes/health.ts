@@ -8,8 +8,7 @@ import { Hono } from 'hono';
 import type { Warehouse } from '../db/warehouse.ts';
 import { recentRuns, tableCounts, type RunSummary, type TableCounts } from '../../etl/load/run-log-queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { snapshotsCurrent } from '../metrics/snapshot/snapshot-refresher.ts';
-import { readSnapshotRecords } from '../metrics/snapshot/snapshot-validity.ts';
+import { snapshotStatus } from '../metrics/snapshot/snapshot-refresher.ts';
 
 export interface HealthBody {
   status: 'ok';
@@ -37,13 +36,7 @@ function databaseBytes(file: string): number | null {
 
 export function healthRoutes(deps: { wh: Warehouse; timeZone: string; startedAt: number }) {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const [tables, [lastRun], current, records] = await Promise.all([
-      tableCounts(deps.wh),
-      recentRuns(deps.wh, 1),
-      snapshotsCurrent(deps.wh, deps.timeZone, { strict: true }),
-      readSnapshotRecords(deps.wh),
-    ]);
-    const latest = (pick: (r: (typeof records)[number]) => Date) => (records.length ? new Date(Math.max(...records.map((r) => pick(r).getTime()))).toISOString() : null);
+    const [tables, [lastRun], snapshots] = await Promise.all([tableCounts(deps.wh), recentRuns(deps.wh, 1), snapshotStatus(deps.wh, deps.timeZone)]);
     const body: HealthBody = {
       status: 'ok',
       database: { file: deps.wh.file, bytes: databaseBytes(deps.wh.file) },
@@ -51,7 +44,7 @@ export function healthRoutes(deps: { wh: Warehouse; timeZone: string; startedAt:
       lastRun: lastRun ?? null,
       timeZone: deps.timeZone,
       uptimeS: Math.round((Date.now() - deps.startedAt) / 1000),
-      metricSnapshots: { current, horizon: latest((r) => r.horizon), builtAt: latest((r) => r.built_at) },
+      metricSnapshots: { current: snapshots.current, horizon: snapshots.horizon, builtAt: snapshots.builtAt },
     };
     return c.json(body);
   });

@@ -35,7 +35,7 @@ import { findMetric } from '../metric-definitions.ts';
 import { FAMILIES } from '../units/families.ts';
 import type { DirtyTables, FamilyName, UnitFamily } from '../units/unit-family.ts';
 import { BUCKET_US, inputTableOf, openTableOf, rollupDimensions, rollupTableOf, rollupValues, rowColumns, stateColumns, sumColumn, tableOf, untilSql } from './snapshot-shape.ts';
-import { fingerprint, HORIZON_SQL, readDataState, readSnapshotRecords, type DataState, type SnapshotRecord } from './snapshot-validity.ts';
+import { fingerprint, HORIZON_SQL, isCurrent, readSnapshotState, type DataState, type SnapshotRecord } from './snapshot-validity.ts';
 
 export interface FamilySnapshotFigures {
   family: FamilyName;
@@ -79,7 +79,7 @@ export function buildSnapshots(wh: Warehouse, timeZone: string, opts: BuildOptio
 
 async function buildOn(wh: Warehouse, c: DuckDBConnection, timeZone: string, opts: BuildOptions): Promise<SnapshotBuild> {
   const t0 = performance.now();
-  const [state, records] = await Promise.all([readDataState(wh), readSnapshotRecords(wh)]);
+  const { data: state, records } = await readSnapshotState(wh);
   if (state.pending > 0) return { skipped: 'facts_pending', horizon: null, families: [], ms: performance.now() - t0 };
   const [h] = await runQuery<{ horizon: Date | null }>(c, HORIZON_SQL);
   const horizon = h?.horizon ?? null;
@@ -95,7 +95,7 @@ async function buildOn(wh: Warehouse, c: DuckDBConnection, timeZone: string, opt
     const rec = records.find((r) => r.family === f.name);
     const fp = fingerprint(ctx, f, state);
     const b = { c, ctx, f, state, fp, horizon, t };
-    if (!opts.full && rec && rec.fingerprint === fp && Number(rec.facts_generation) === state.generation) {
+    if (!opts.full && isCurrent(rec, state, fp)) {
       families.push({ family: f.name, mode: 'current', evaluated: 0, settled: Number(rec.settled_units), open: Number(rec.open_units), rollupRows: Number(rec.rollup_rows), ms: 0 });
       continue;
     }
@@ -119,11 +119,11 @@ interface FamilyBuild {
   t: number;
 }
 
-/** The family's rows (of the units in `only`, or all) with their `__open` flag, into `table`. */
-async function evaluateInto(b: FamilyBuild, table: string, only?: string): Promise<void> {
-  const rel = b.f.build(b.ctx, only ? { keys: only } : undefined);
+/** The family's rows (of the units in table `only`, or all) with `__open` and `__until`, into `table` (a temporary one with `temp`). */
+async function evaluateInto(b: FamilyBuild, table: string, opts: { only?: string; temp?: boolean } = {}): Promise<void> {
+  const rel = b.f.build(b.ctx, opts.only ? { keys: opts.only } : undefined);
   const open = stateColumns(b.f).map((s) => `${s} = 3`).join(' OR ');
-  await b.c.run(`CREATE OR REPLACE ${table.startsWith('temp.') ? 'TEMP ' : ''}TABLE ${table.replace(/^temp\./, '')} AS WITH ${rel.ctes.join(',\n')}
+  await b.c.run(`CREATE OR REPLACE ${opts.temp ? 'TEMP ' : ''}TABLE ${table} AS WITH ${rel.ctes.join(',\n')}
     SELECT ${rowColumns(b.f).join(', ')}, coalesce(${open}, false) AS __open,
       CASE WHEN coalesce(${open}, false) THEN ${untilSql(b.f)} END AS __until FROM ${rel.relation}`);
 }
@@ -156,7 +156,7 @@ async function incrementalBuild(b: FamilyBuild, rec: SnapshotRecord, maxShare: n
     return null;
   }
   try {
-    await evaluateInto(b, 'temp.snap_new', 'temp.snap_keys');
+    await evaluateInto(b, 'snap_new', { only: 'temp.snap_keys', temp: true });
     const keyed = `(kind, id, seq) IN (SELECT (kind, id, seq) FROM temp.snap_keys)`;
     return await inTransaction(c, async () => {
       await patchRollup(c, f, keyed);

@@ -11,7 +11,7 @@ import type { Warehouse } from '../../db/warehouse.ts';
 import { loadBuildContext } from '../build-context.ts';
 import { FAMILIES } from '../units/families.ts';
 import { buildSnapshots, type SnapshotBuild } from './build-snapshot.ts';
-import { fingerprint, readDataState, readSnapshotRecords } from './snapshot-validity.ts';
+import { fingerprint, isCurrent, readSnapshotState, type SnapshotRecord } from './snapshot-validity.ts';
 
 export interface RefresherOptions {
   timeZone: string;
@@ -77,19 +77,33 @@ export class SnapshotRefresher {
   }
 }
 
-/**
- * Whether every family's snapshot was built from the data, policies and code as
- * they are now. While loads wait for their facts refresh the answer is true
- * unless `strict` (the refresh comes first and asks for a build: nothing to start
- * now), false when strict (reads are live meanwhile).
- */
-export async function snapshotsCurrent(wh: Warehouse, timeZone: string, opts: { strict?: boolean } = {}): Promise<boolean> {
-  const [state, records] = await Promise.all([readDataState(wh), readSnapshotRecords(wh)]);
-  if (state.pending > 0) return !opts.strict;
+export interface SnapshotStatus {
+  /** Loads wait for their facts refresh (reads are live until it and a build are done). */
+  factsPending: boolean;
+  /** Every family's snapshot was built from the data, policies and code as they are now. */
+  current: boolean;
+  /** The latest horizon and build time among the families' records (ISO), null without snapshots. */
+  horizon: string | null;
+  builtAt: string | null;
+}
+
+export async function snapshotStatus(wh: Warehouse, timeZone: string): Promise<SnapshotStatus> {
   const now = new Date();
-  const ctx = await loadBuildContext(wh, { from: now, to: now, asOf: now, timeZone, filters: {} });
-  return FAMILIES.every((f) => {
-    const r = records.find((x) => x.family === f.name);
-    return r && Number(r.facts_generation) === state.generation && r.fingerprint === fingerprint(ctx, f, state);
-  });
+  const [{ data, records }, ctx] = await Promise.all([readSnapshotState(wh), loadBuildContext(wh, { from: now, to: now, asOf: now, timeZone, filters: {} })]);
+  const latest = (pick: (r: SnapshotRecord) => Date) => (records.length ? new Date(Math.max(...records.map((r) => pick(r).getTime()))).toISOString() : null);
+  return {
+    factsPending: data.pending > 0,
+    current: data.pending === 0 && FAMILIES.every((f) => isCurrent(records.find((r) => r.family === f.name), data, fingerprint(ctx, f, data))),
+    horizon: latest((r) => r.horizon),
+    builtAt: latest((r) => r.built_at),
+  };
+}
+
+/**
+ * Whether there is nothing to build now: every snapshot current, or loads waiting
+ * for their facts refresh (which comes first and asks for a build itself).
+ */
+export async function snapshotsCurrent(wh: Warehouse, timeZone: string): Promise<boolean> {
+  const s = await snapshotStatus(wh, timeZone);
+  return s.factsPending || s.current;
 }

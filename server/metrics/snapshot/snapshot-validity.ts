@@ -138,6 +138,15 @@ export interface SnapshotUse {
 export type Snapshots = ReadonlyMap<FamilyName, SnapshotUse>;
 
 /**
+ * Whether a family's record was built from the facts as they are and under the
+ * fingerprint `fp` (the family's now); loads waiting for their facts are checked
+ * apart (DataState.pending).
+ */
+export function isCurrent(rec: SnapshotRecord | undefined, data: DataState, fp: string): rec is SnapshotRecord {
+  return !!rec && Number(rec.facts_generation) === data.generation && rec.fingerprint === fp;
+}
+
+/**
  * The families whose snapshot answers for this request's live SQL: current (see
  * the header) and with as_of at or after the horizon.
  */
@@ -146,8 +155,8 @@ export function usableSnapshots(ctx: BuildContext, state: SnapshotState, familie
   if (state.data.pending > 0) return out;
   for (const f of families) {
     const rec = state.records.find((r) => r.family === f.name);
-    if (!rec || Number(rec.facts_generation) !== state.data.generation || ctx.scope.asOf.getTime() < rec.horizon.getTime()) continue;
-    if (rec.fingerprint === fingerprint(ctx, f, state.data)) out.set(f.name, { openFrom: rec.open_min_start });
+    if (!rec || ctx.scope.asOf.getTime() < rec.horizon.getTime()) continue;
+    if (isCurrent(rec, state.data, fingerprint(ctx, f, state.data))) out.set(f.name, { openFrom: rec.open_min_start });
   }
   return out;
 }
